@@ -1,0 +1,159 @@
+import { z } from "zod";
+
+/**
+ * The one schema of `.github/relecteur.yml`: types, defaults and the JSON Schema for editors all come
+ * from here. Every key is optional; objects are strict so that a typo in a key is reported, not ignored.
+ */
+
+const ruleLevel = z.enum(["off", "info", "warning", "error"]);
+
+const lexiconEntry = z
+  .object({
+    use: z.string().min(1).describe("La graphie de la charte éditoriale."),
+    avoid: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Les graphies à signaler (mots entiers, casse respectée). Sans elle : toute autre casse de `use`.",
+      ),
+    message: z.string().optional().describe("Un message propre à ce terme."),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    _extends: z
+      .string()
+      .optional()
+      .describe("Configuration à reprendre d'un autre dépôt (Probot `_extends`)."),
+    posts: z
+      .array(z.string().min(1))
+      .default(["_posts/**/*.md", "_posts/**/*.markdown"])
+      .describe("Motifs (globs) des fichiers d'articles, depuis la racine du dépôt."),
+    locale: z.enum(["fr", "en"]).default("fr").describe("Langue des messages de Relecteur."),
+    site: z
+      .object({
+        url: z
+          .url()
+          .optional()
+          .describe(
+            "Adresse du site ; par défaut la clé `url` de `_config.yml`. Les liens vers elle sont internes.",
+          ),
+      })
+      .strict()
+      .default({}),
+    frontmatter: z
+      .object({
+        required: z.array(z.string().min(1)).default(["title"]).describe("Champs obligatoires de l'en-tête."),
+        authorsCollection: z
+          .string()
+          .min(1)
+          .default("_authors")
+          .describe("Dossier des auteurs : chaque id de `authors` doit nommer `<dossier>/<id>.md`."),
+        excerptSeparator: z
+          .enum(["required", "optional"])
+          .default("optional")
+          .describe("`required` : chaque article doit contenir le séparateur d'extrait de `_config.yml`."),
+      })
+      .strict()
+      .default({ required: ["title"], authorsCollection: "_authors", excerptSeparator: "optional" }),
+    markdown: z
+      .object({
+        listMarker: z
+          .enum(["-", "*", "+", "consistent"])
+          .default("consistent")
+          .describe(
+            "Puce des listes non ordonnées : `-`, `*`, `+` ou `consistent` (la même dans tout l'article).",
+          ),
+      })
+      .strict()
+      .default({ listMarker: "consistent" }),
+    typography: z
+      .object({
+        nbsp: z
+          .enum(["narrow", "regular", "off"])
+          .default("narrow")
+          .describe(
+            "Espace insécable insérée par les corrections : fine (`narrow`), normale (`regular`) ou aucune règle (`off`).",
+          ),
+        apostrophe: z
+          .enum(["typographic", "straight", "any"])
+          .default("typographic")
+          .describe("Apostrophe attendue : typographique `’`, droite `'` ou l'une ou l'autre."),
+        lang: z
+          .enum(["fr", "en"])
+          .optional()
+          .describe("Langue des articles, quand elle n'est pas le français."),
+      })
+      .strict()
+      .default({ nbsp: "narrow", apostrophe: "typographic" }),
+    lexicon: z
+      .array(lexiconEntry)
+      .default([])
+      .describe("Charte éditoriale : termes à employer et graphies à éviter."),
+    links: z
+      .object({
+        external: z.boolean().default(true).describe("Vérifier les liens externes (requêtes HTTP)."),
+        allowPrivateAddresses: z
+          .boolean()
+          .default(false)
+          .describe("Autoriser les requêtes vers des adresses privées ou locales."),
+        skip: z
+          .array(z.string().min(1))
+          .default(["linkedin.com", "x.com", "twitter.com"])
+          .describe("Hôtes jamais interrogés."),
+        deprecated: z
+          .array(z.object({ prefix: z.string().min(1), use: z.string().min(1) }).strict())
+          .default([])
+          .describe("Préfixes d'adresse à remplacer."),
+      })
+      .strict()
+      .default({
+        external: true,
+        allowPrivateAddresses: false,
+        skip: ["linkedin.com", "x.com", "twitter.com"],
+        deprecated: [],
+      }),
+    rules: z
+      .record(z.string(), ruleLevel)
+      .default({})
+      .describe("Niveau de chaque règle par son id : `off`, `info`, `warning` ou `error`."),
+    review: z
+      .object({
+        maxSuggestions: z
+          .number()
+          .int()
+          .min(0)
+          .default(25)
+          .describe("Nombre maximal de suggestions postées par revue."),
+      })
+      .strict()
+      .default({ maxSuggestions: 25 }),
+    preview: z
+      .object({
+        url: z
+          .string()
+          .optional()
+          .describe("Modèle d'adresse de l'aperçu : `{number}` (pull request) et `{permalink}` (article)."),
+      })
+      .strict()
+      .default({}),
+    publish: z
+      .object({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe("Fusionner les articles approuvés à leur date de publication."),
+        approvals: z.number().int().min(0).default(1).describe("Nombre d'approbations requises."),
+        method: z.enum(["squash", "merge", "rebase"]).default("squash").describe("Méthode de fusion."),
+      })
+      .strict()
+      .default({ enabled: false, approvals: 1, method: "squash" }),
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type RuleLevel = z.output<typeof ruleLevel>;
+
+export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,0 +1,76 @@
+import type { Config } from "../config/schema.js";
+import type { Site } from "../site/site.js";
+import { filterFindings } from "./filters/index.js";
+import { parsePost } from "./parse-post.js";
+import { RULES } from "./registry.js";
+import type { Category, Finding, Report, Rule, RuleContext, Severity } from "./types.js";
+
+export interface ReviewOptions {
+  /** The review date, `YYYY-MM-DD`. */
+  today: string;
+  /** Restrict to these categories (`--only`). */
+  only?: readonly Category[];
+  /** The rules to run; the registry by default. */
+  rules?: readonly Rule[];
+}
+
+export interface PostInput {
+  path: string;
+  source: string;
+}
+
+/** Runs every enabled rule on one post. Pure: no disk, network, clock or environment. */
+export function reviewPost(input: PostInput, site: Site, config: Config, options: ReviewOptions): Finding[] {
+  const post = parsePost(input.path, input.source);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const severity = effectiveSeverity(rule, config);
+    if (severity === undefined) continue;
+    if (options.only && !options.only.includes(rule.category)) continue;
+    const stamp = (report: Report): Finding => stampFinding(rule, severity, config, report);
+    const context: RuleContext = {
+      post,
+      tree: post.tree,
+      site,
+      config,
+      today: options.today,
+      report: (report) => findings.push(stamp(report)),
+      rangeAt: (start, end) => post.lines.rangeAt(start, end),
+      rangeOf: (node) => post.lines.rangeAt(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
+      pointAt: (offset) => post.lines.pointAt(offset),
+    };
+    rule.check(context);
+  }
+  return filterFindings(findings);
+}
+
+/** The severity a rule runs at after `rules:` in the config, or undefined when it is off. */
+export function effectiveSeverity(rule: Pick<Rule, "id" | "severity">, config: Config): Severity | undefined {
+  const level = config.rules[rule.id];
+  if (level === "off") return undefined;
+  return level ?? rule.severity;
+}
+
+export function stampFinding(
+  rule: Pick<Rule, "id" | "category">,
+  severity: Severity,
+  config: Config,
+  report: Report,
+): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity,
+    message: report.message[config.locale],
+    range: report.range,
+  };
+  if (report.fix) finding.fix = report.fix;
+  if (report.expected) finding.expected = report.expected;
+  if (report.related) {
+    finding.related = report.related.map((related) => ({
+      range: related.range,
+      message: related.message[config.locale],
+    }));
+  }
+  return finding;
+}

@@ -1,0 +1,150 @@
+import matter from "gray-matter";
+
+/** A top-level key of the front matter and where it sits in the post's source (absolute offsets). */
+export interface FrontMatterField {
+  key: string;
+  line: number;
+  keyStart: number;
+  keyEnd: number;
+  /** The value as written on the key's line (may be empty for a block value below). */
+  valueStart: number;
+  valueEnd: number;
+  /** End of the whole entry, including indented lines of a block value. */
+  entryEnd: number;
+}
+
+export interface FrontMatterError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export type FrontMatter =
+  | { kind: "absent" }
+  | { kind: "unclosed"; openingEnd: number }
+  | {
+      kind: "present";
+      /** Offsets of the YAML text between the fences. */
+      yamlStart: number;
+      yamlEnd: number;
+      /** Offset just after the closing fence line: where the body starts. */
+      bodyStart: number;
+      fields: FrontMatterField[];
+      /** The parsed mapping; empty when the YAML did not parse or is not a mapping. */
+      data: Record<string, unknown>;
+      error?: FrontMatterError;
+    };
+
+const OPENING = /^---[ \t]*\r?\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+
+/**
+ * Splits the Jekyll front matter off a post (it must start on the first line with `---`) and parses it
+ * with gray-matter. A YAML error becomes a value with the file line, never an exception.
+ */
+export function readFrontMatter(source: string): FrontMatter {
+  const opening = OPENING.exec(source);
+  if (!opening)
+    return source.trimEnd() === "---" ? { kind: "unclosed", openingEnd: source.length } : { kind: "absent" };
+  const yamlStart = opening[0].length;
+  const closing = CLOSING.exec(source.slice(yamlStart));
+  if (!closing) return { kind: "unclosed", openingEnd: yamlStart };
+  const yamlEnd = yamlStart + closing.index;
+  let bodyStart = yamlEnd + closing[0].length;
+  if (source[bodyStart] === "\n") bodyStart += 1;
+  const yamlText = source.slice(yamlStart, yamlEnd);
+  const fields = findFields(yamlText, yamlStart, source);
+  const firstYamlLine = 2;
+  try {
+    // Passing options bypasses gray-matter's unbounded cache keyed by content.
+    const parsed = matter(`---\n${yamlText}---\n`, { excerpt: false });
+    const data = parsed.data as unknown;
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      return {
+        kind: "present",
+        yamlStart,
+        yamlEnd,
+        bodyStart,
+        fields,
+        data: {},
+        error: {
+          message: "l'en-tête doit être une suite de « clé: valeur »",
+          line: firstYamlLine,
+          column: 1,
+        },
+      };
+    }
+    return { kind: "present", yamlStart, yamlEnd, bodyStart, fields, data: data as Record<string, unknown> };
+  } catch (error) {
+    const yamlError = error as {
+      reason?: string;
+      message?: string;
+      mark?: { line?: number; column?: number };
+    };
+    const duplicate = findDuplicateField(fields);
+    if (yamlError.reason === "duplicated mapping key" && duplicate) {
+      const message = `clé « ${duplicate.key} » en double`;
+      return {
+        kind: "present",
+        yamlStart,
+        yamlEnd,
+        bodyStart,
+        fields,
+        data: {},
+        error: { message, line: duplicate.line, column: 1 },
+      };
+    }
+    return {
+      kind: "present",
+      yamlStart,
+      yamlEnd,
+      bodyStart,
+      fields,
+      data: {},
+      error: {
+        message: yamlError.reason ?? String(yamlError.message ?? error).split("\n")[0] ?? "YAML invalide",
+        // gray-matter keeps the newline after the opening fence, so js-yaml's 0-based line is the file's 1-based one.
+        line: 1 + (yamlError.mark?.line ?? 1),
+        column: (yamlError.mark?.column ?? 0) + 1,
+      },
+    };
+  }
+}
+
+/** js-yaml places a duplicate key after its value; the second occurrence's own line is more helpful. */
+function findDuplicateField(fields: FrontMatterField[]): FrontMatterField | undefined {
+  const seen = new Set<string>();
+  return fields.find((field) => (seen.has(field.key) ? true : (seen.add(field.key), false)));
+}
+
+const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|\r?$)[ \t]*/;
+
+/** Top-level keys found line by line: enough to place findings and fixes without a second YAML parser. */
+function findFields(yamlText: string, yamlStart: number, source: string): FrontMatterField[] {
+  const fields: FrontMatterField[] = [];
+  const lines = yamlText.split("\n");
+  let offset = yamlStart;
+  const firstLine = source.slice(0, yamlStart).split("\n").length;
+  for (const [index, rawLine] of lines.entries()) {
+    const line = rawLine.replace(/\r$/, "");
+    const match = TOP_LEVEL_KEY.exec(line);
+    const previous = fields.at(-1);
+    if (match) {
+      const key = match[1] as string;
+      const valueText = line.slice(match[0].length).replace(/[ \t]+$/, "");
+      fields.push({
+        key,
+        line: firstLine + index,
+        keyStart: offset,
+        keyEnd: offset + key.length,
+        valueStart: offset + match[0].length,
+        valueEnd: offset + match[0].length + valueText.length,
+        entryEnd: offset + line.length,
+      });
+    } else if (previous && line.trim() !== "" && /^[ \t-]/.test(line)) {
+      previous.entryEnd = offset + line.length;
+    }
+    offset += rawLine.length + 1;
+  }
+  return fields;
+}

@@ -1,0 +1,73 @@
+import type { Config } from "../config/schema.js";
+import type { Site } from "../site/site.js";
+import { type ReviewOptions, reviewPost, stampFinding } from "./engine.js";
+import { LineIndex } from "./positions.js";
+import type { Finding, Localized } from "./types.js";
+
+/** Posts larger than this are not parsed: no blog post is a mebibyte of text. */
+export const MAX_POST_BYTES = 1024 * 1024;
+
+export type DecodedPost = { ok: true; text: string } | { ok: false; problem: Localized; offset: number };
+
+const UNREADABLE_FILE = { id: "markdown/unreadable-file", category: "markdown" } as const;
+
+/** Bytes to text, refusing what is not a UTF-8 text post. Strips a BOM. */
+export function decodePost(bytes: Uint8Array): DecodedPost {
+  if (bytes.byteLength > MAX_POST_BYTES) {
+    const size = `${(bytes.byteLength / 1024 / 1024).toFixed(1)} Mio`;
+    return {
+      ok: false,
+      offset: 0,
+      problem: {
+        fr: `Fichier trop gros (${size}) : un article de plus de 1 Mio n'est pas relu`,
+        en: `File too large (${size}): posts over 1 MiB are not reviewed`,
+      },
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      ok: false,
+      offset: 0,
+      problem: {
+        fr: "Fichier binaire (octet nul) : un article doit être du texte Markdown",
+        en: "Binary file (NUL byte): a post must be Markdown text",
+      },
+    };
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    const offset = Math.max(0, text.indexOf("\uFFFD"));
+    return {
+      ok: false,
+      offset,
+      problem: {
+        fr: "Encodage invalide : le fichier n'est pas en UTF-8 (réenregistrez-le en UTF-8)",
+        en: "Invalid encoding: the file is not UTF-8 (save it as UTF-8)",
+      },
+    };
+  }
+}
+
+/** Reviews a post file given as bytes: an unreadable file is one finding, never an exception. */
+export function reviewFile(
+  input: { path: string; bytes: Uint8Array },
+  site: Site,
+  config: Config,
+  options: ReviewOptions,
+): { findings: Finding[]; source?: string } {
+  const decoded = decodePost(input.bytes);
+  if (decoded.ok)
+    return {
+      findings: reviewPost({ path: input.path, source: decoded.text }, site, config, options),
+      source: decoded.text,
+    };
+  if (options.only && !options.only.includes("markdown")) return { findings: [] };
+  const lossy = new TextDecoder("utf-8").decode(
+    input.bytes.subarray(0, Math.min(input.bytes.byteLength, MAX_POST_BYTES)),
+  );
+  const range = new LineIndex(lossy).rangeAt(decoded.offset, decoded.offset);
+  return { findings: [stampFinding(UNREADABLE_FILE, "error", config, { message: decoded.problem, range })] };
+}

@@ -1,0 +1,119 @@
+import type { Root } from "mdast";
+import type { Node } from "unist";
+import type { Config } from "../config/schema.js";
+import type { Site } from "../site/site.js";
+import type { ParsedPost } from "./parse-post.js";
+
+export const CATEGORIES = ["frontmatter", "markdown", "typo", "lexicon", "links"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Locale = "fr" | "en";
+
+/** A message in every language Relecteur speaks; the engine picks one from `locale`. */
+export interface Localized {
+  fr: string;
+  en: string;
+}
+
+/** A place in the source: 1-based line and column (unist style) plus the absolute 0-based offset. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Range {
+  start: Point;
+  end: Point;
+}
+
+/** Replace the source text between two absolute offsets (end exclusive) by `text`. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RelatedLocation {
+  range: Range;
+  message: Localized;
+}
+
+/** What a rule reports; the engine stamps the rule's id, category and severity on it. */
+export interface Report {
+  message: Localized;
+  range: Range;
+  fix?: Fix;
+  related?: RelatedLocation[];
+  expected?: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+  related?: { range: Range; message: string }[];
+  expected?: string[];
+}
+
+export interface RuleContext {
+  readonly post: ParsedPost;
+  readonly tree: Root;
+  readonly site: Site;
+  readonly config: Config;
+  /** The review date, `YYYY-MM-DD`: an input, never read from the clock inside the engine. */
+  readonly today: string;
+  report(report: Report): void;
+  /** Range of absolute offsets `[start, end)` in the post's source. */
+  rangeAt(start: number, end: number): Range;
+  /** Range of a Markdown node (from its positional info). */
+  rangeOf(node: Node): Range;
+  pointAt(offset: number): Point;
+}
+
+/** A documented example: a wrong one lists findings, a right one lists none. */
+export interface RuleExample {
+  /** Path of the post in the example site; defaults to `_posts/2024-03-05-exemple.md`. */
+  path?: string;
+  source: string;
+  /** Extra files of the example site (path → content), e.g. author files or `_config.yml`. */
+  site?: Record<string, string>;
+  /** Config overrides, as a maintainer would write them in `.github/relecteur.yml`. */
+  config?: Record<string, unknown>;
+}
+
+export interface ExpectedFinding {
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface WrongExample extends RuleExample {
+  findings: ExpectedFinding[];
+  /** The source after applying every fix of this rule, when the rule fixes. */
+  fixed?: string;
+}
+
+export interface RuleDocs {
+  /** French title, shown in the docs and the summary. */
+  title: string;
+  rationale: string;
+  wrong: WrongExample[];
+  right: RuleExample[];
+}
+
+export interface Rule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  docs: RuleDocs;
+  check(context: RuleContext): void;
+}
