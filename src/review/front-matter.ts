@@ -114,7 +114,11 @@ export function readFrontMatter(source: string): FrontMatter {
 /** js-yaml places a duplicate key after its value; the second occurrence's own line is more helpful. */
 function findDuplicateField(fields: FrontMatterField[]): FrontMatterField | undefined {
   const seen = new Set<string>();
-  return fields.find((field) => (seen.has(field.key) ? true : (seen.add(field.key), false)));
+  return fields.find((field) => {
+    if (seen.has(field.key)) return true;
+    seen.add(field.key);
+    return false;
+  });
 }
 
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|\r?$)[ \t]*/;

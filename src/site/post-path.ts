@@ -20,7 +20,12 @@ export interface PostPathInfo {
   slug?: string;
   /** Folders above `_posts/` are categories in Jekyll (`blog/_posts/…` → `blog`). */
   folderCategories: string[];
+  /** True for a post read from standard input without a name. */
+  isAnonymous: boolean;
 }
+
+/** The path of a post read from standard input without `--path`: it has no file name to check. */
+export const STDIN_PATH = "<stdin>";
 
 const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 
@@ -29,7 +34,13 @@ export function parsePostPath(path: string): PostPathInfo {
   const ext = posix.extname(fileName);
   const stem = fileName.slice(0, fileName.length - ext.length);
   const match = POST_NAME.exec(stem);
-  const info: PostPathInfo = { path, fileName, ext, folderCategories: folderCategories(path) };
+  const info: PostPathInfo = {
+    path,
+    fileName,
+    ext,
+    folderCategories: folderCategories(path),
+    isAnonymous: path === STDIN_PATH,
+  };
   if (!match) return info;
   const [, year, month, day, slug] = match as unknown as [string, string, string, string, string];
   info.dateText = `${year}-${month}-${day}`;

@@ -1,0 +1,204 @@
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Config } from "../config/schema.js";
+import type { FileResult } from "../report/file-result.js";
+import { formatGithub } from "../report/format-github.js";
+import { formatJson } from "../report/format-json.js";
+import { formatText } from "../report/format-text.js";
+import { applyFixes } from "../review/apply-fixes.js";
+import type { ReviewOptions } from "../review/engine.js";
+import { reviewFile } from "../review/review-file.js";
+import type { Finding } from "../review/types.js";
+import { listSiteFiles } from "../site/load-local-site.js";
+import { STDIN_PATH } from "../site/post-path.js";
+import type { Site } from "../site/site.js";
+import type { CheckOptions } from "./check-options.js";
+import type { CliIo } from "./io.js";
+import { openLocalSite } from "./open-local-site.js";
+import { readPostBytes } from "./read-post-bytes.js";
+
+/** Fix passes at most: a fix skipped because it overlapped another gets its turn in the next pass. */
+const MAX_FIX_PASSES = 5;
+
+interface Target {
+  absolutePath: string;
+  sitePath: string;
+  displayPath: string;
+}
+
+/** `relecteur check`: returns the exit status (0 clean, 1 an error finding, 2 a failure). */
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const opened = openLocalSite({
+    cwd: io.cwd,
+    siteDir: options.site,
+    configPath: options.config,
+    startPath: options.paths[0],
+  });
+  if (!opened.ok) {
+    for (const message of opened.messages) io.stderr(`${message}\n`);
+    return 2;
+  }
+  const { root, config, site, warnings } = opened.local;
+  for (const warning of warnings) io.stderr(`${warning}\n`);
+  const reviewOptions: ReviewOptions = { today: io.today, only: options.only };
+  if (options.stdin) return checkStdin(options, io, site, config, reviewOptions);
+
+  let hasFailure = false;
+  const targets: Target[] = [];
+  for (const path of options.paths.length > 0 ? options.paths : [root]) {
+    const found = expandPath(path, io.cwd, root, site);
+    if (typeof found === "string") {
+      io.stderr(`${found}\n`);
+      hasFailure = true;
+    } else {
+      targets.push(...found);
+    }
+  }
+  const results: FileResult[] = [];
+  for (const target of targets) {
+    const result = reviewTarget(target, options, io, site, config, reviewOptions);
+    if (result) results.push(result);
+    else hasFailure = true;
+  }
+  io.stdout(render(results, options, config, io));
+  if (hasFailure) return 2;
+  return results.some((result) => result.findings.some(isError)) ? 1 : 0;
+}
+
+function reviewTarget(
+  target: Target,
+  options: CheckOptions,
+  io: CliIo,
+  site: Site,
+  config: Config,
+  reviewOptions: ReviewOptions,
+): FileResult | undefined {
+  try {
+    let bytes = readPostBytes(target.absolutePath);
+    let review = reviewFile({ path: target.sitePath, bytes }, site, config, reviewOptions);
+    if (options.fix && review.source !== undefined) {
+      const fixed = fixUntilStable(
+        review.source,
+        review.findings,
+        (text) =>
+          reviewFile({ path: target.sitePath, bytes: Buffer.from(text) }, site, config, reviewOptions)
+            .findings,
+      );
+      if (fixed !== review.source) {
+        writeFileSync(target.absolutePath, fixed);
+        bytes = Buffer.from(fixed);
+        review = reviewFile({ path: target.sitePath, bytes }, site, config, reviewOptions);
+      }
+    }
+    return {
+      path: target.sitePath,
+      displayPath: target.displayPath,
+      findings: review.findings,
+      source: review.source,
+    };
+  } catch (error) {
+    reportFailure(target.displayPath, error, options.debug, io);
+    return undefined;
+  }
+}
+
+async function checkStdin(
+  options: CheckOptions,
+  io: CliIo,
+  site: Site,
+  config: Config,
+  reviewOptions: ReviewOptions,
+): Promise<number> {
+  const path = options.stdinPath ?? STDIN_PATH;
+  try {
+    const bytes = await io.readStdin();
+    const review = reviewFile({ path, bytes }, site, config, reviewOptions);
+    if (options.fix && review.source !== undefined) {
+      // With --stdin, --fix writes the corrected post to standard output, as formatters do.
+      const fixed = fixUntilStable(
+        review.source,
+        review.findings,
+        (text) => reviewFile({ path, bytes: Buffer.from(text) }, site, config, reviewOptions).findings,
+      );
+      io.stdout(fixed);
+      const remaining = reviewFile({ path, bytes: Buffer.from(fixed) }, site, config, reviewOptions).findings;
+      return remaining.some(isError) ? 1 : 0;
+    }
+    io.stdout(
+      render(
+        [{ path, displayPath: path, findings: review.findings, source: review.source }],
+        options,
+        config,
+        io,
+      ),
+    );
+    return review.findings.some(isError) ? 1 : 0;
+  } catch (error) {
+    reportFailure(path, error, options.debug, io);
+    return 2;
+  }
+}
+
+function fixUntilStable(source: string, findings: Finding[], review: (text: string) => Finding[]): string {
+  let text = source;
+  let current = findings;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = current.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+    if (fixes.length === 0) break;
+    const result = applyFixes(text, fixes);
+    if (result.text === text) break;
+    text = result.text;
+    current = review(text);
+  }
+  return text;
+}
+
+function render(results: FileResult[], options: CheckOptions, config: Config, io: CliIo): string {
+  switch (options.format) {
+    case "json":
+      return formatJson(results);
+    case "github":
+      return formatGithub(results);
+    default:
+      return formatText(results, { locale: config.locale, color: io.isColorTerminal });
+  }
+}
+
+/** The posts a path argument names: itself for a file, the posts inside for a folder; a string on error. */
+function expandPath(path: string, cwd: string, root: string, site: Site): Target[] | string {
+  const absolutePath = resolve(cwd, path);
+  if (!existsSync(absolutePath)) return `${path}: chemin introuvable`;
+  const toTarget = (file: string): Target => ({
+    absolutePath: file,
+    sitePath: sitePathOf(file, root, cwd),
+    displayPath: relative(cwd, file) || file,
+  });
+  if (!statSync(absolutePath).isDirectory()) return [toTarget(absolutePath)];
+  return listSiteFiles(absolutePath)
+    .map((file) => resolve(absolutePath, file))
+    .filter((file) => site.isPost(sitePathOf(file, root, cwd)))
+    .map(toTarget);
+}
+
+function sitePathOf(file: string, root: string, cwd: string): string {
+  const fromRoot = relative(root, file);
+  const inside = fromRoot !== "" && !fromRoot.startsWith("..") && !isAbsolute(fromRoot);
+  return (inside ? fromRoot : relative(cwd, file)).split(sep).join("/");
+}
+
+function reportFailure(place: string, error: unknown, debug: boolean, io: CliIo): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const message =
+    code === "EACCES"
+      ? "fichier illisible (permission refusée)"
+      : code === "EISDIR"
+        ? "c'est un dossier"
+        : `échec de la relecture : ${reason}`;
+  io.stderr(`${place}: ${message}${debug || code ? "" : " (relancez avec --debug pour le détail)"}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+}
+
+function isError(finding: Finding): boolean {
+  return finding.severity === "error";
+}

@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { CATEGORIES, type Category } from "../review/types.js";
+import { UsageError } from "./usage-error.js";
+
+export const FORMATS = ["text", "json", "github"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckOptions {
+  paths: string[];
+  site?: string;
+  config?: string;
+  stdin: boolean;
+  stdinPath?: string;
+  only?: Category[];
+  offline: boolean;
+  fix: boolean;
+  format: Format;
+  debug: boolean;
+}
+
+export function parseCheckOptions(args: string[]): CheckOptions {
+  let parsed: ReturnType<typeof parseCheckArgs>;
+  try {
+    parsed = parseCheckArgs(args);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${format} : formats possibles : ${FORMATS.join(", ")}`);
+  }
+  const only = values.only
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const unknown = only?.filter((item) => !(CATEGORIES as readonly string[]).includes(item));
+  if (unknown && unknown.length > 0) {
+    throw new UsageError(`--only ${unknown.join(",")} : catégories possibles : ${CATEGORIES.join(", ")}`);
+  }
+  if (values.stdin && positionals.length > 0)
+    throw new UsageError("--stdin ne se combine pas avec des chemins");
+  if (values.path && !values.stdin)
+    throw new UsageError("--path nomme l'article lu sur l'entrée standard : ajoutez --stdin");
+  return {
+    paths: positionals,
+    site: values.site,
+    config: values.config,
+    stdin: values.stdin ?? false,
+    stdinPath: values.path,
+    only: only as Category[] | undefined,
+    offline: values.offline ?? false,
+    fix: values.fix ?? false,
+    format: format as Format,
+    debug: values.debug ?? false,
+  };
+}
+
+function parseCheckArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      site: { type: "string" },
+      config: { type: "string" },
+      stdin: { type: "boolean" },
+      path: { type: "string" },
+      only: { type: "string" },
+      offline: { type: "boolean" },
+      fix: { type: "boolean" },
+      format: { type: "string", short: "f" },
+      debug: { type: "boolean" },
+    },
+  });
+}

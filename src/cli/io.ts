@@ -1,0 +1,10 @@
+/** Everything the command line takes from its environment, passed in so that tests can run it in-process. */
+export interface CliIo {
+  cwd: string;
+  /** `YYYY-MM-DD`, the review date. */
+  today: string;
+  isColorTerminal: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<Uint8Array>;
+}

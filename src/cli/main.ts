@@ -1,0 +1,55 @@
+import { runCheck } from "./check-command.js";
+import { parseCheckOptions } from "./check-options.js";
+import type { CliIo } from "./io.js";
+import { packageRoot } from "./package-root.js";
+import { UsageError } from "./usage-error.js";
+
+export const USAGE = `Usage : relecteur <commande> [options]
+
+Commandes :
+  check [CHEMIN…]      relit des articles ou des dossiers d'articles (par défaut : tout le site)
+
+Options de check :
+  --site DIR           racine du site (par défaut : le dossier qui contient _config.yml)
+  --config FILE        configuration (par défaut : <racine>/.github/relecteur.yml)
+  --stdin              lit un article sur l'entrée standard ; --path NOM le nomme
+  --only CAT,CAT       restreint aux catégories frontmatter, markdown, typo, lexicon, links
+  --offline            aucune requête vers des liens externes
+  --fix                applique les corrections sûres (avec --stdin : écrit l'article corrigé)
+  --format FORMAT      text (défaut), json ou github
+  --debug              affiche la pile d'appels d'un échec
+
+Code de sortie : 0 sans erreur, 1 si une erreur est trouvée, 2 pour un mauvais usage ou un échec.
+`;
+
+/** Runs the command line in-process; returns its exit status. */
+export async function main(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  const debug = rest.includes("--debug");
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.stdout(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v") {
+      io.stdout(`${packageRoot().version}\n`);
+      return 0;
+    }
+    if (command === "check") {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      return await runCheck(parseCheckOptions(rest), io);
+    }
+    throw new UsageError(`commande inconnue « ${command} » (relecteur --help)`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`relecteur: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`relecteur: échec : ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}

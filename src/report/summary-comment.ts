@@ -1,0 +1,137 @@
+import type { Category, Finding, Locale, Severity } from "../review/types.js";
+
+/** Found again on every push so that the one summary comment is edited, never repeated. */
+export const SUMMARY_MARKER = "<!-- relecteur:summary -->";
+
+/** How many findings a post's section lists: the comment points, the annotations detail. */
+const TOP_FINDINGS = 5;
+
+export interface PostSummary {
+  path: string;
+  title?: string;
+  url?: string;
+  previewUrl?: string;
+  findings: readonly Finding[];
+}
+
+const TEXTS = {
+  fr: {
+    heading: "Relecture éditoriale",
+    noPost: "Aucun article modifié.",
+    clean: "Rien à signaler : bravo !",
+    post: "article",
+    onSite: "sur le site",
+    preview: "aperçu",
+    columns: ["Article", "Erreurs", "Avertissements", "Infos"],
+    line: "ligne",
+    more: (count: number) =>
+      `… et ${count} autre${count > 1 ? "s" : ""} point${count > 1 ? "s" : ""} dans les annotations.`,
+    categories: {
+      frontmatter: "en-tête",
+      markdown: "Markdown",
+      typo: "typographie",
+      lexicon: "charte éditoriale",
+      links: "liens",
+    },
+    footer: (command: string) =>
+      `Relisez vos articles avant de pousser : \`${command}\` ; ajoutez \`--fix\` pour appliquer les corrections sûres.`,
+  },
+  en: {
+    heading: "Editorial review",
+    noPost: "No post changed.",
+    clean: "Nothing to report: well done!",
+    post: "post",
+    onSite: "on the site",
+    preview: "preview",
+    columns: ["Post", "Errors", "Warnings", "Infos"],
+    line: "line",
+    more: (count: number) => `… and ${count} more in the annotations.`,
+    categories: {
+      frontmatter: "front matter",
+      markdown: "Markdown",
+      typo: "typography",
+      lexicon: "house style",
+      links: "links",
+    },
+    footer: (command: string) =>
+      `Review your posts before you push: \`${command}\`; add \`--fix\` to apply the safe fixes.`,
+  },
+} as const;
+
+const SEVERITY_ICONS: Record<Severity, string> = { error: "🔴", warning: "🟠", info: "🔵" };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The Markdown of the summary comment: per post, its title, URL, counts and the findings that matter most. */
+export function renderSummaryComment(posts: readonly PostSummary[], locale: Locale): string {
+  const texts = TEXTS[locale];
+  const lines = [SUMMARY_MARKER, `## ${texts.heading}`, ""];
+  if (posts.length === 0) return [...lines, texts.noPost, ""].join("\n");
+  lines.push(`| ${texts.columns.join(" | ")} |`, `| --- | ---: | ---: | ---: |`);
+  for (const post of posts) {
+    const count = (severity: Severity) =>
+      post.findings.filter((finding) => finding.severity === severity).length;
+    lines.push(
+      `| ${escapeCell(post.title ?? post.path)} | ${count("error")} | ${count("warning")} | ${count("info")} |`,
+    );
+  }
+  for (const post of posts) lines.push("", ...renderPost(post, locale));
+  const command = `npx relecteur check ${posts.map((post) => post.path).join(" ")}`;
+  lines.push("", "---", `<sub>${texts.footer(command)}</sub>`, "");
+  return lines.join("\n");
+}
+
+function renderPost(post: PostSummary, locale: Locale): string[] {
+  const texts = TEXTS[locale];
+  const links = [`\`${post.path}\``];
+  if (post.url) links.push(`[${texts.onSite}](${post.url})`);
+  if (post.previewUrl) links.push(`[${texts.preview}](${post.previewUrl})`);
+  const lines = [
+    `### ${post.title ? `« ${escapeInline(post.title)} »` : `\`${post.path}\``}`,
+    "",
+    links.join(" · "),
+  ];
+  if (post.findings.length === 0) return [...lines, "", texts.clean];
+  const perCategory = new Map<Category, number>();
+  for (const finding of post.findings)
+    perCategory.set(finding.category, (perCategory.get(finding.category) ?? 0) + 1);
+  lines.push(
+    "",
+    [...perCategory].map(([category, count]) => `${texts.categories[category]} : ${count}`).join(" · "),
+    "",
+  );
+  const top = [...post.findings]
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.range.start.offset - b.range.start.offset,
+    )
+    .slice(0, TOP_FINDINGS);
+  for (const finding of top) {
+    lines.push(
+      `- ${SEVERITY_ICONS[finding.severity]} ${texts.line} ${finding.range.start.line} : ${escapeInline(finding.message)} (\`${finding.ruleId}\`)`,
+    );
+  }
+  if (post.findings.length > TOP_FINDINGS) lines.push(`- ${texts.more(post.findings.length - TOP_FINDINGS)}`);
+  return lines;
+}
+
+/** Keeps user text from opening Markdown or HTML constructs inside the comment. */
+function escapeInline(text: string): string {
+  return text
+    .replace(/[<>]/g, (character) => (character === "<" ? "&lt;" : "&gt;"))
+    .replace(/([\\`*_[\]])/g, "\\$1");
+}
+
+function escapeCell(text: string): string {
+  return escapeInline(text).replace(/\|/g, "\\|");
+}
+
+/** The preview URL from the `preview.url` template, when everything it needs is known. */
+export function previewUrlFor(
+  template: string | undefined,
+  permalink: string | undefined,
+  pullNumber?: number,
+): string | undefined {
+  if (!template || permalink === undefined) return undefined;
+  if (template.includes("{number}") && pullNumber === undefined) return undefined;
+  return template.replaceAll("{number}", String(pullNumber ?? "")).replaceAll("{permalink}", permalink);
+}

@@ -1,0 +1,70 @@
+import type { Rule } from "../types.js";
+import { knownAuthorIds } from "./authors-site.js";
+import { findField, parsedFrontMatter } from "./present-front-matter.js";
+
+const site = {
+  "_config.yml": "collections:\n  authors:\n    output: true\n",
+  "_authors/jean.dupont.md": "---\nfullname: Jean Dupont\n---\n",
+};
+
+export const authorKey: Rule = {
+  id: "frontmatter/author-key",
+  category: "frontmatter",
+  severity: "warning",
+  docs: {
+    title: "« author » au lieu de « authors »",
+    rationale:
+      "Ce site décrit ses auteurs dans une collection et lit le champ `authors` (une liste d'ids). Un champ `author` est ignoré par ses gabarits : l'article paraît sans auteur.",
+    wrong: [
+      {
+        site,
+        source: "---\ntitle: Bonjour\nauthor: jean.dupont\n---\n\nTexte.\n",
+        findings: [
+          {
+            message:
+              "Champ « author » : ce site attend « authors », une liste d'ids (« authors: [jean.dupont] »)",
+            line: 3,
+            column: 1,
+            endLine: 3,
+            endColumn: 7,
+          },
+        ],
+        fixed: "---\ntitle: Bonjour\nauthors: [jean.dupont]\n---\n\nTexte.\n",
+      },
+      {
+        site,
+        source: "---\ntitle: Bonjour\nauthor: Jean Dupont\n---\n\nTexte.\n",
+        findings: [
+          { message: "Champ « author » : ce site attend « authors », une liste d'ids", line: 3, column: 1 },
+        ],
+      },
+    ],
+    right: [
+      { site, source: "---\ntitle: Bonjour\nauthors: [jean.dupont]\n---\n\nTexte.\n" },
+      {
+        source:
+          "---\ntitle: Bonjour\nauthor: Jean Dupont\n---\n\nUn site sans collection d'auteurs lit « author ».\n",
+      },
+    ],
+  },
+  check(context) {
+    const frontMatter = parsedFrontMatter(context);
+    const field = frontMatter && findField(frontMatter, "author");
+    if (!frontMatter || !field || !knownAuthorIds(context)) return;
+    const value = frontMatter.data.author;
+    const hasAuthors = findField(frontMatter, "authors") !== undefined;
+    const isSimpleId = typeof value === "string" && /^[\w.-]+$/.test(value.trim());
+    const example = isSimpleId ? ` (« authors: [${String(value).trim()}] »)` : "";
+    context.report({
+      message: {
+        fr: `Champ « author » : ce site attend « authors », une liste d'ids${example}`,
+        en: `Field « author »: this site expects « authors », a list of ids${example}`,
+      },
+      range: context.rangeAt(field.keyStart, field.keyEnd),
+      fix:
+        isSimpleId && !hasAuthors
+          ? { start: field.keyStart, end: field.valueEnd, text: `authors: [${String(value).trim()}]` }
+          : undefined,
+    });
+  },
+};

@@ -1,0 +1,66 @@
+import type { Rule } from "../types.js";
+import { findField, parsedFrontMatter } from "./present-front-matter.js";
+
+const SIMPLE_ID = /^[\w.-]+$/;
+
+export const authorsList: Rule = {
+  id: "frontmatter/authors-list",
+  category: "frontmatter",
+  severity: "warning",
+  docs: {
+    title: "« authors » doit être une liste",
+    rationale:
+      "Les gabarits et jekyll-feed parcourent `authors` comme une liste : un texte seul donne des auteurs manquants ou mal affichés. Même pour un seul auteur, écrivez `authors: [id]`.",
+    wrong: [
+      {
+        source: "---\ntitle: Bonjour\nauthors: jdupont\n---\n\nTexte.\n",
+        findings: [
+          {
+            message: "« authors » doit être une liste, même pour un seul auteur : « authors: [jdupont] »",
+            line: 3,
+            column: 10,
+            endLine: 3,
+            endColumn: 17,
+          },
+        ],
+        fixed: "---\ntitle: Bonjour\nauthors: [jdupont]\n---\n\nTexte.\n",
+      },
+      {
+        source: "---\ntitle: Bonjour\nauthors: jdupont et mmartin\n---\n\nTexte.\n",
+        findings: [
+          {
+            message:
+              "« authors » doit être une liste, même pour un seul auteur : « authors: [jdupont, mmartin] »",
+            line: 3,
+            column: 10,
+          },
+        ],
+      },
+    ],
+    right: [
+      { source: "---\ntitle: Bonjour\nauthors: [jdupont]\n---\n\nTexte.\n" },
+      { source: "---\ntitle: Bonjour\nauthors:\n  - jdupont\n  - mmartin\n---\n\nTexte.\n" },
+    ],
+  },
+  check(context) {
+    const frontMatter = parsedFrontMatter(context);
+    const field = frontMatter && findField(frontMatter, "authors");
+    const value = frontMatter?.data.authors;
+    if (!field || typeof value !== "string" || value.trim() === "") return;
+    const written = value.trim();
+    const ids = written.split(/\s*(?:,|\bet\b|\band\b|&)\s*|\s+/).filter(Boolean);
+    const listForm = `[${ids.join(", ")}]`;
+    context.report({
+      message: {
+        fr: `« authors » doit être une liste, même pour un seul auteur : « authors: ${listForm} »`,
+        en: `« authors » must be a list, even for one author: « authors: ${listForm} »`,
+      },
+      range: context.rangeAt(field.valueStart, field.valueEnd),
+      // Only a lone plain id is rewritten: anything else needs a human to say who the authors are.
+      fix: SIMPLE_ID.test(written)
+        ? { start: field.valueStart, end: field.valueEnd, text: `[${written}]` }
+        : undefined,
+      expected: [`authors: ${listForm}`],
+    });
+  },
+};

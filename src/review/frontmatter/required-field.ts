@@ -1,0 +1,68 @@
+import type { Rule } from "../types.js";
+import { findField, frontMatterStartRange, parsedFrontMatter } from "./present-front-matter.js";
+
+export const requiredField: Rule = {
+  id: "frontmatter/required-field",
+  category: "frontmatter",
+  severity: "error",
+  docs: {
+    title: "Champ obligatoire absent ou vide",
+    rationale:
+      "Les champs listés dans `frontmatter.required` (par défaut `title`) sont nécessaires à la page de l'article, au flux et au partage. Un champ vide vaut un champ absent.",
+    wrong: [
+      {
+        source: "---\nauthors: [jdupont]\n---\n\nTexte.\n",
+        findings: [{ message: "Champ obligatoire « title » absent de l'en-tête", line: 1, column: 1 }],
+      },
+      {
+        source: "---\ntitle:\n---\n\nTexte.\n",
+        findings: [{ message: "Champ obligatoire « title » vide", line: 2, column: 1 }],
+      },
+      {
+        source: '---\ntitle: "  "\n---\n\nTexte.\n',
+        findings: [{ message: "Champ obligatoire « title » vide", line: 2, column: 8 }],
+      },
+      {
+        config: { frontmatter: { required: ["title", "description"] } },
+        source: "---\ntitle: Bonjour\n---\n\nTexte.\n",
+        findings: [{ message: "Champ obligatoire « description » absent de l'en-tête", line: 1, column: 1 }],
+      },
+    ],
+    right: [
+      { source: "---\ntitle: Bonjour\n---\n\nTexte.\n" },
+      { config: { frontmatter: { required: [] } }, source: "---\nlayout: post\n---\n\nTexte.\n" },
+    ],
+  },
+  check(context) {
+    const frontMatter = parsedFrontMatter(context);
+    if (!frontMatter) return;
+    for (const key of context.config.frontmatter.required) {
+      const value = frontMatter.data[key];
+      const field = findField(frontMatter, key);
+      if (value === undefined || !field) {
+        context.report({
+          message: {
+            fr: `Champ obligatoire « ${key} » absent de l'en-tête`,
+            en: `Required field « ${key} » missing from the front matter`,
+          },
+          range: frontMatterStartRange(context),
+        });
+      } else if (isEmpty(value)) {
+        context.report({
+          message: { fr: `Champ obligatoire « ${key} » vide`, en: `Required field « ${key} » is empty` },
+          range:
+            field.valueEnd > field.valueStart
+              ? context.rangeAt(field.valueStart, field.valueEnd)
+              : context.rangeAt(field.keyStart, field.keyEnd),
+        });
+      }
+    }
+  },
+};
+
+function isEmpty(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
