@@ -71,7 +71,13 @@ function describeIssue(issue: z.core.$ZodIssue, locate: Locate): ConfigProblem[]
       message: `clé inconnue « ${key ? `${key}.${name}` : name} »`,
     }));
   }
-  return [{ key, ...locate(issue.path), message: `${key ? `« ${key} » : ` : ""}${frenchReason(issue)}` }];
+  return [
+    {
+      key,
+      ...locate(issue.path),
+      message: `${key ? `« ${key} »` : "La configuration"} ${frenchReason(issue)}`,
+    },
+  ];
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -85,19 +91,19 @@ const TYPE_NAMES: Record<string, string> = {
 function frenchReason(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return `${TYPE_NAMES[issue.expected] ?? issue.expected} est attendu`;
+      return `doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case "invalid_value":
-      return `valeur attendue : ${issue.values.map((value) => `« ${String(value)} »`).join(", ")}`;
+      return `doit valoir ${issue.values.map((value) => `« ${String(value)} »`).join(", ")}`;
     case "too_small":
       return issue.origin === "string"
         ? "ne doit pas être vide"
         : `doit valoir au moins ${String(issue.minimum)}`;
     case "invalid_format":
       return issue.format === "url"
-        ? "une adresse web (https://…) est attendue"
-        : `format attendu : ${issue.format}`;
+        ? "doit être une adresse web (https://…)"
+        : `doit avoir le format ${issue.format}`;
     default:
-      return issue.message;
+      return `est invalide (${issue.message})`;
   }
 }
 

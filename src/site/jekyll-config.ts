@@ -30,18 +30,36 @@ export const DEFAULT_JEKYLL_CONFIG: JekyllConfig = {
   collections: {},
 };
 
-/** Reads `_config.yml`; a broken file gives the defaults and a problem, never an exception. */
+/**
+ * Reads `_config.yml`. Jekyll's YAML parser (Psych) accepts a comment glued to a value (`path: ""# all`),
+ * which the YAML spec refuses: that error alone is ignored. Other errors are reported, and whatever
+ * mapping could still be read is used, so that the site model degrades rather than disappears.
+ */
 export function parseJekyllConfig(text: string): { config: JekyllConfig; problems: JekyllConfigProblem[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => ({
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch {
+    value = undefined;
+  }
+  const isMapping = value !== null && typeof value === "object" && !Array.isArray(value);
+  const problems: JekyllConfigProblem[] = doc.errors
+    .filter((error) => !isPsychTolerated(error.code, error.message))
+    .map((error) => ({
       line: error.linePos?.[0]?.line ?? 1,
       column: error.linePos?.[0]?.col ?? 1,
-      message: `_config.yml illisible : ${error.message.split("\n")[0]}`,
+      message: `_config.yml illisible : ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
     }));
-    return { config: DEFAULT_JEKYLL_CONFIG, problems };
+  if (!isMapping && problems.length === 0 && text.trim() !== "") {
+    problems.push({
+      line: 1,
+      column: 1,
+      message: "_config.yml illisible : ce n'est pas une suite de « clé: valeur »",
+    });
   }
-  const data = asRecord(doc.toJS());
+  if (!isMapping) return { config: DEFAULT_JEKYLL_CONFIG, problems };
+  const data = asRecord(value);
   return {
     config: {
       url: typeof data.url === "string" && data.url !== "" ? data.url.replace(/\/+$/, "") : undefined,
@@ -52,8 +70,12 @@ export function parseJekyllConfig(text: string): { config: JekyllConfig; problem
         typeof data.collections_dir === "string" ? data.collections_dir.replace(/^\/+|\/+$/g, "") : "",
       collections: readCollections(data.collections),
     },
-    problems: [],
+    problems,
   };
+}
+
+function isPsychTolerated(code: string, message: string): boolean {
+  return code === "MISSING_CHAR" && message.startsWith("Comments must be separated");
 }
 
 function readCollections(value: unknown): Record<string, JekyllCollection> {

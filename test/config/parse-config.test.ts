@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/parse-config.js";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+
+const RULE_IDS = ["typo/apostrophe", "frontmatter/unknown-author"];
+
+describe("parseConfig", () => {
+  it("gives the defaults for an empty file", () => {
+    expect(parseConfig("", RULE_IDS)).toEqual({ ok: true, config: DEFAULT_CONFIG });
+    expect(parseConfig("# rien\n", RULE_IDS)).toEqual({ ok: true, config: DEFAULT_CONFIG });
+  });
+
+  it("keeps the defaults of keys not written and replaces arrays instead of appending", () => {
+    const result = parseConfig("links:\n  skip: [example.org]\ntypography:\n  nbsp: regular\n", RULE_IDS);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.links.skip).toEqual(["example.org"]);
+    expect(result.config.links.external).toBe(true);
+    expect(result.config.typography).toEqual({ nbsp: "regular", apostrophe: "typographic" });
+    expect(result.config.posts).toEqual(["_posts/**/*.md", "_posts/**/*.markdown"]);
+  });
+
+  it("accepts every key of the design's example", () => {
+    const text = `posts: ["_posts/**/*.md"]
+locale: en
+site:
+  url: https://beta.gouv.fr
+frontmatter:
+  required: [title]
+  authorsCollection: _authors
+  excerptSeparator: optional
+markdown:
+  listMarker: consistent
+typography:
+  nbsp: narrow
+  apostrophe: typographic
+lexicon:
+  - use: "Pôle emploi"
+    avoid: ["Pôle Emploi"]
+links:
+  external: true
+  allowPrivateAddresses: false
+  skip: ["linkedin.com"]
+  deprecated:
+    - prefix: https://github.com/sgmap/
+      use: https://github.com/betagouv/
+rules:
+  typo/apostrophe: off
+review:
+  maxSuggestions: 25
+preview:
+  url: "https://deploy-preview-{number}--beta-gouv.netlify.app{permalink}"
+publish:
+  enabled: false
+  approvals: 1
+  method: squash
+`;
+    const result = parseConfig(text, RULE_IDS);
+    expect(result.ok && result.config.locale).toBe("en");
+    expect(result.ok && result.config.rules).toEqual({ "typo/apostrophe": "off" });
+  });
+
+  const problems: {
+    name: string;
+    text: string;
+    expected: { key: string; line: number; column: number; message: string }[];
+  }[] = [
+    {
+      name: "an unknown top-level key, at its line",
+      text: "locale: fr\n\ntypograhpy:\n  nbsp: narrow\n",
+      expected: [{ key: "typograhpy", line: 3, column: 1, message: "clé inconnue « typograhpy »" }],
+    },
+    {
+      name: "an unknown nested key",
+      text: "typography:\n  nbps: narrow\n",
+      expected: [{ key: "typography.nbps", line: 2, column: 3, message: "clé inconnue « typography.nbps »" }],
+    },
+    {
+      name: "a value outside its enum",
+      text: "typography:\n  nbsp: fine\n",
+      expected: [
+        {
+          key: "typography.nbsp",
+          line: 2,
+          column: 9,
+          message: "« typography.nbsp » doit valoir « narrow », « regular », « off »",
+        },
+      ],
+    },
+    {
+      name: "a string where a list is expected",
+      text: "posts: _posts/*.md\n",
+      expected: [{ key: "posts", line: 1, column: 8, message: "« posts » doit être une liste" }],
+    },
+    {
+      name: "a wrong type inside a list item",
+      text: "lexicon:\n  - use: DevOps\n  - avoid: [Devops]\n",
+      expected: [
+        { key: "lexicon.1.use", line: 3, column: 5, message: "« lexicon.1.use » doit être un texte" },
+      ],
+    },
+    {
+      name: "a site url that is not a URL",
+      text: "site:\n  url: beta.gouv.fr\n",
+      expected: [
+        {
+          key: "site.url",
+          line: 2,
+          column: 8,
+          message: "« site.url » doit être une adresse web (https://…)",
+        },
+      ],
+    },
+    {
+      name: "an unknown rule id, with the closest one",
+      text: "rules:\n  typo/apostrophes: off\n",
+      expected: [
+        {
+          key: "rules.typo/apostrophes",
+          line: 2,
+          column: 3,
+          message: "règle inconnue « typo/apostrophes » (voulez-vous dire « typo/apostrophe » ?)",
+        },
+      ],
+    },
+    {
+      name: "a rule level that does not exist",
+      text: "rules:\n  typo/apostrophe: silence\n",
+      expected: [
+        {
+          key: "rules.typo/apostrophe",
+          line: 2,
+          column: 20,
+          message: "« rules.typo/apostrophe » doit valoir « off », « info », « warning », « error »",
+        },
+      ],
+    },
+    {
+      name: "broken YAML, at the line of the error",
+      text: "locale: fr\nlexicon: [\n",
+      expected: [
+        {
+          key: "",
+          line: 3,
+          column: 1,
+          message: expect.stringMatching(/^YAML invalide : /) as unknown as string,
+        },
+      ],
+    },
+    {
+      name: "a duplicate key",
+      text: "locale: fr\nlocale: en\n",
+      expected: [
+        {
+          key: "",
+          line: 2,
+          column: 1,
+          message: expect.stringMatching(/^YAML invalide : /) as unknown as string,
+        },
+      ],
+    },
+  ];
+
+  for (const { name, text, expected } of problems) {
+    it(`reports ${name}`, () => {
+      expect(parseConfig(text, RULE_IDS)).toEqual({ ok: false, problems: expected });
+    });
+  }
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { decodePost, MAX_POST_BYTES, reviewFile } from "../../src/review/review-file.js";
+import { emptySite } from "../../src/site/site.js";
+
+const site = emptySite(DEFAULT_CONFIG.posts);
+const review = (bytes: Uint8Array, only?: ("markdown" | "typo")[]) =>
+  reviewFile({ path: "_posts/2024-01-02-a.md", bytes }, site, DEFAULT_CONFIG, { today: "2024-06-01", only })
+    .findings;
+
+describe("decodePost", () => {
+  it("decodes UTF-8 and drops a BOM", () => {
+    expect(decodePost(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xc3, 0xa9]))).toEqual({
+      ok: true,
+      text: "aé",
+    });
+  });
+
+  const refused: { name: string; bytes: Uint8Array; message: RegExp }[] = [
+    {
+      name: "a binary file",
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      message: /^Fichier binaire/,
+    },
+    {
+      name: "invalid UTF-8",
+      bytes: new Uint8Array([0x61, 0x0a, 0x62, 0xc3, 0x28]),
+      message: /^Encodage invalide/,
+    },
+    {
+      name: "Latin-1 text",
+      bytes: Buffer.from("---\ntitle: Été\n---\n", "latin1"),
+      message: /^Encodage invalide/,
+    },
+    {
+      name: "a file over 1 MiB",
+      bytes: new Uint8Array(MAX_POST_BYTES + 1).fill(0x61),
+      message: /^Fichier trop gros \(1\.0 Mio\)/,
+    },
+  ];
+  for (const { name, bytes, message } of refused) {
+    it(`refuses ${name} with one finding and no exception`, () => {
+      const findings = review(bytes);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({
+        ruleId: "markdown/unreadable-file",
+        severity: "error",
+        category: "markdown",
+      });
+      expect(findings[0]?.message).toMatch(message);
+    });
+  }
+
+  it("places an encoding error on the line where it is", () => {
+    const findings = review(new Uint8Array([0x61, 0x0a, 0x62, 0xc3, 0x28]));
+    expect(findings[0]?.range.start.line).toBe(2);
+  });
+
+  it("accepts a post of exactly 1 MiB", () => {
+    const bytes = new Uint8Array(MAX_POST_BYTES).fill(0x61);
+    expect(decodePost(bytes).ok).toBe(true);
+  });
+
+  it("stays silent about an unreadable file when markdown findings are not asked for", () => {
+    expect(review(new Uint8Array([0, 1, 2]), ["typo"])).toEqual([]);
+  });
+});
