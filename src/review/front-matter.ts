@@ -14,7 +14,10 @@ export interface FrontMatterField {
 }
 
 export interface FrontMatterError {
+  /** The YAML parser's reason, in English (the rule that reports it translates the usual ones). */
   message: string;
+  /** The repeated key, for a duplicate. */
+  duplicateKey?: string;
   line: number;
   column: number;
 }
@@ -68,7 +71,7 @@ export function readFrontMatter(source: string): FrontMatter {
         fields,
         data: {},
         error: {
-          message: "l'en-tête doit être une suite de « clé: valeur »",
+          message: "not a mapping",
           line: firstYamlLine,
           column: 1,
         },
@@ -83,7 +86,7 @@ export function readFrontMatter(source: string): FrontMatter {
     };
     const duplicate = findDuplicateField(fields);
     if (yamlError.reason === "duplicated mapping key" && duplicate) {
-      const message = `clé « ${duplicate.key} » en double`;
+      const message = "duplicated mapping key";
       return {
         kind: "present",
         yamlStart,
@@ -91,7 +94,7 @@ export function readFrontMatter(source: string): FrontMatter {
         bodyStart,
         fields,
         data: {},
-        error: { message, line: duplicate.line, column: 1 },
+        error: { message, line: duplicate.line, column: 1, duplicateKey: duplicate.key },
       };
     }
     return {

@@ -1,4 +1,4 @@
-import type { Rule } from "../types.js";
+import type { Localized, Rule } from "../types.js";
 
 export const yamlSyntax: Rule = {
   id: "frontmatter/yaml-syntax",
@@ -13,9 +13,10 @@ export const yamlSyntax: Rule = {
         source: "---\ntitle: Bonjour\nauthors: [jdupont\n---\n\nTexte.\n",
         findings: [
           {
-            message: "En-tête YAML illisible : unexpected end of the stream within a flow collection",
-            line: 4,
-            column: 1,
+            message:
+              "En-tête YAML illisible : liste entre crochets jamais fermée ; « [ » jamais fermé par « ] »",
+            line: 3,
+            column: 10,
           },
         ],
       },
@@ -23,18 +24,108 @@ export const yamlSyntax: Rule = {
         source: "---\ntitle: Bonjour\ntitle: Re-bonjour\n---\n\nTexte.\n",
         findings: [{ message: "En-tête YAML illisible : clé « title » en double", line: 3, column: 1 }],
       },
+      {
+        source: "---\ntitle: Bilan : un an de beta\nauthors: [jdupont]\n---\n\nTexte.\n",
+        findings: [
+          {
+            message:
+              "En-tête YAML illisible : deux-points inattendus dans une valeur ; mettez la valeur entre guillemets",
+            line: 2,
+            column: 8,
+          },
+        ],
+      },
+      {
+        source: "---\ntitle: [Brouillon] Bilan\n---\n\nTexte.\n",
+        findings: [
+          {
+            message:
+              "En-tête YAML illisible : ligne illisible (deux-points ou crochets dans une valeur ?) ; mettez la valeur entre guillemets",
+            line: 2,
+            column: 8,
+          },
+        ],
+      },
     ],
-    right: [{ source: '---\ntitle: "Bilan : un an de beta"\nauthors: [jdupont]\n---\n\nTexte.\n' }],
+    right: [
+      { source: '---\ntitle: "Bilan : un an de beta"\nauthors: [jdupont]\n---\n\nTexte.\n' },
+      { source: "---\ntitle: Bilan, un an\nauthors: [jdupont, mmartin]\ntags: {a: b}\n---\n\nTexte.\n" },
+    ],
   },
   check(context) {
     const frontMatter = context.post.frontMatter;
     if (frontMatter.kind !== "present" || !frontMatter.error) return;
-    const { line, column, message } = frontMatter.error;
-    const lineStart = context.post.lines.lineStart(line);
-    const start = Math.min(lineStart + column - 1, context.post.lines.lineEnd(line));
+    const { line, column } = frontMatter.error;
+    const reason = describeReason(frontMatter.error);
+    const { lines, source } = context.post;
+    const suspect = frontMatter.fields
+      .map((field) => ({ field, hint: likelyMistake(source.slice(field.valueStart, field.valueEnd)) }))
+      .find((candidate) => candidate.hint !== undefined);
+    // The parser often notices a mistake a line later; the value that caused it is the useful place.
+    const range = suspect
+      ? context.rangeAt(suspect.field.valueStart, suspect.field.valueEnd)
+      : context.rangeAt(
+          Math.min(lines.lineStart(line) + column - 1, lines.lineEnd(line)),
+          lines.lineEnd(line),
+        );
+    const hint = suspect?.hint
+      ? { fr: ` ; ${suspect.hint.fr}`, en: `; ${suspect.hint.en}` }
+      : { fr: "", en: "" };
     context.report({
-      message: { fr: `En-tête YAML illisible : ${message}`, en: `Unreadable YAML front matter: ${message}` },
-      range: context.rangeAt(start, context.post.lines.lineEnd(line)),
+      message: {
+        fr: `En-tête YAML illisible : ${reason.fr}${hint.fr}`,
+        en: `Unreadable YAML front matter: ${reason.en}${hint.en}`,
+      },
+      range,
     });
   },
 };
+
+/** js-yaml's usual reasons, in the words of a contributor rather than of the YAML spec. */
+const FRENCH_REASONS: Record<string, string> = {
+  "unexpected end of the stream within a flow collection": "liste entre crochets jamais fermée",
+  "missed comma between flow collection entries": "virgule manquante entre deux éléments d'une liste",
+  "bad indentation of a mapping entry": "indentation incorrecte",
+  "bad indentation of a sequence entry": "indentation incorrecte d'un élément de liste",
+  "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line":
+    "deux-points inattendus dans une valeur",
+  "can not read a block mapping entry; a multiline key may not be an implicit key":
+    "ligne illisible (deux-points ou crochets dans une valeur ?)",
+  "end of the stream or a document separator is expected": "texte inattendu après une valeur",
+  "unexpected end of the stream within a single quoted scalar": "apostrophe ouvrante jamais fermée",
+  "unexpected end of the stream within a double quoted scalar": "guillemet ouvrant jamais fermé",
+  "the stream contains non-printable characters": "caractères invisibles non autorisés",
+  "not a mapping": "l'en-tête doit être une suite de « clé: valeur »",
+};
+
+function describeReason(error: { message: string; duplicateKey?: string }): Localized {
+  if (error.duplicateKey) {
+    return { fr: `clé « ${error.duplicateKey} » en double`, en: `duplicate key « ${error.duplicateKey} »` };
+  }
+  const english =
+    error.message === "not a mapping" ? "the front matter must be « key: value » lines" : error.message;
+  return { fr: FRENCH_REASONS[error.message] ?? error.message, en: english };
+}
+
+/**
+ * The usual mistakes behind a broken front matter, recognised on a field's value as written: a plain
+ * value that YAML reads as something else (« Bilan : un an », « [Brouillon] Bilan », « @équipe »), or a
+ * list never closed.
+ */
+function likelyMistake(value: string): Localized | undefined {
+  if (value === "" || /^["'|>]/.test(value)) return undefined;
+  const quote = { fr: "mettez la valeur entre guillemets", en: "put the value in quotes" };
+  for (const [open, close] of [
+    ["[", "]"],
+    ["{", "}"],
+  ] as const) {
+    if (!value.startsWith(open) || value.endsWith(close)) continue;
+    if (value.includes(close)) return quote;
+    return {
+      fr: `« ${open} » jamais fermé par « ${close} »`,
+      en: `« ${open} » never closed by « ${close} »`,
+    };
+  }
+  if (/^[[{]/.test(value)) return undefined;
+  return /:\s/.test(value) || /^[@`%]/.test(value) ? quote : undefined;
+}
