@@ -2,6 +2,8 @@ import type { Config } from "../config/schema.js";
 import type { Site } from "../site/site.js";
 import { filterFindings } from "./filters/index.js";
 import { parsePost } from "./parse-post.js";
+import { extractProse } from "./prose/extract-prose.js";
+import type { ProseBlock } from "./prose/prose-block.js";
 import { RULES } from "./registry.js";
 import type { Category, Finding, Report, Rule, RuleContext, Severity } from "./types.js";
 
@@ -23,6 +25,11 @@ export interface PostInput {
 export function reviewPost(input: PostInput, site: Site, config: Config, options: ReviewOptions): Finding[] {
   const post = parsePost(input.path, input.source);
   const findings: Finding[] = [];
+  let prose: ProseBlock[] | undefined;
+  const proseOf = () => {
+    prose ??= extractProse(post);
+    return prose;
+  };
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(rule, config);
     if (severity === undefined) continue;
@@ -31,6 +38,9 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
     const context: RuleContext = {
       post,
       tree: post.tree,
+      get prose() {
+        return proseOf();
+      },
       site,
       config,
       today: options.today,

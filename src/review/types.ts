@@ -3,6 +3,7 @@ import type { Node } from "unist";
 import type { Config } from "../config/schema.js";
 import type { Site } from "../site/site.js";
 import type { ParsedPost } from "./parse-post.js";
+import type { ProseBlock } from "./prose/prose-block.js";
 
 export const CATEGORIES = ["frontmatter", "markdown", "typo", "lexicon", "links"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -67,6 +68,8 @@ export interface RuleContext {
   readonly tree: Root;
   readonly site: Site;
   readonly config: Config;
+  /** The post's prose (paragraphs, headings, cells, alt texts, title, description), computed once per post. */
+  readonly prose: readonly ProseBlock[];
   /** The review date, `YYYY-MM-DD`: an input, never read from the clock inside the engine. */
   readonly today: string;
   report(report: Report): void;

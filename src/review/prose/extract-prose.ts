@@ -1,0 +1,162 @@
+import type { Image, Nodes, Parents, PhrasingContent, Root } from "mdast";
+import type { ParsedPost } from "../parse-post.js";
+import { alignValue } from "./align.js";
+import { findEnglishRanges } from "./english.js";
+import { OPAQUE, type ProseBlock, type ProseKind } from "./prose-block.js";
+
+/**
+ * Source ranges that are never prose even inside text: Liquid tags and outputs (and everything between
+ * `{% raw %}` and `{% endraw %}`), kramdown attribute lists `{: …}` and header ids `{#id}`, bare URLs that
+ * GFM does not link, and emoticons.
+ */
+const NEVER_PROSE =
+  /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{:[^}\n]*\}|\{#[\w-]+\}|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]+|(?<![\p{L}\p{N}])(?:[:;=]-?[)(DPp]|\^\^|<3)(?![\p{L}\p{N}])/gu;
+
+class BlockBuilder {
+  text = "";
+  starts: number[] = [];
+  ends: number[] = [];
+
+  append(value: string, starts: number[], ends: number[]): void {
+    this.text += value;
+    this.starts.push(...starts);
+    this.ends.push(...ends);
+  }
+
+  opaque(start: number, end: number): void {
+    this.append(OPAQUE, [start], [end]);
+  }
+}
+
+/** The prose of a post: every paragraph, heading, table cell and alt text, plus `title` and `description`. */
+export function extractProse(post: ParsedPost): ProseBlock[] {
+  const neverProse = [...post.source.matchAll(NEVER_PROSE)].map((match): [number, number] => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+  const blocks: ProseBlock[] = [];
+  const finish = (kind: ProseKind, builder: BlockBuilder) => {
+    if (builder.text.trim() === "") return;
+    const text = maskRanges(builder, neverProse);
+    blocks.push({
+      kind,
+      text,
+      starts: builder.starts,
+      ends: builder.ends,
+      englishRanges: findEnglishRanges(text),
+    });
+  };
+  for (const field of ["title", "description"] as const) {
+    const builder = frontMatterValue(post, field);
+    if (builder) finish(field, builder);
+  }
+  const visit = (node: Nodes) => {
+    if (node.type === "paragraph" || node.type === "heading" || node.type === "tableCell") {
+      const builder = new BlockBuilder();
+      const alts: Image[] = [];
+      appendPhrasing(node.children, builder, post.source, alts);
+      finish(node.type === "tableCell" ? "table-cell" : node.type, builder);
+      for (const image of alts) {
+        const alt = altText(image, post.source);
+        if (alt) finish("alt", alt);
+      }
+      return;
+    }
+    if ("children" in node) for (const child of (node as Parents).children) visit(child as Nodes);
+  };
+  visit(post.tree as Root);
+  return blocks;
+}
+
+function appendPhrasing(
+  nodes: PhrasingContent[],
+  builder: BlockBuilder,
+  source: string,
+  alts: Image[],
+): void {
+  for (const node of nodes) {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case "text": {
+        const map = alignValue(node.value, source, start, end);
+        builder.append(node.value, map.starts, map.ends);
+        break;
+      }
+      case "emphasis":
+      case "strong":
+      case "delete":
+      case "linkReference":
+        appendPhrasing(node.children, builder, source, alts);
+        break;
+      case "link":
+        // An autolink or a bare URL shows its address: not prose. A written link shows its text: prose.
+        if (source[start] === "[") appendPhrasing(node.children, builder, source, alts);
+        else builder.opaque(start, end);
+        break;
+      case "break":
+        builder.append("\n", [start], [end]);
+        break;
+      case "image":
+      case "imageReference":
+        if (node.type === "image") alts.push(node);
+        builder.opaque(start, end);
+        break;
+      default:
+        // inlineCode, html, footnoteReference…
+        builder.opaque(start, end);
+    }
+  }
+}
+
+/** Alt text sits between `![` and `]`: its own block, at its own place. */
+function altText(image: Image, source: string): BlockBuilder | undefined {
+  if (!image.alt || !image.position) return undefined;
+  const start = (image.position.start.offset ?? 0) + 2;
+  const close = source.lastIndexOf("](", image.position.end.offset ?? start);
+  if (close < start) return undefined;
+  const builder = new BlockBuilder();
+  const map = alignValue(image.alt, source, start, close);
+  builder.append(image.alt, map.starts, map.ends);
+  return builder;
+}
+
+/** A front matter text value written on its key's line, quotes excluded; escapes make it opaque. */
+function frontMatterValue(post: ParsedPost, key: string): BlockBuilder | undefined {
+  const frontMatter = post.frontMatter;
+  if (frontMatter.kind !== "present" || frontMatter.error) return undefined;
+  const field = frontMatter.fields.find((candidate) => candidate.key === key);
+  if (!field || typeof frontMatter.data[key] !== "string") return undefined;
+  let start = field.valueStart;
+  let end = field.valueEnd;
+  const written = post.source.slice(start, end);
+  const quote = written[0];
+  if ((quote === '"' || quote === "'") && written.endsWith(quote) && written.length >= 2) {
+    start++;
+    end--;
+  } else if (/^[|>]/.test(written) || written.includes(" #")) {
+    return undefined; // Block scalars and trailing comments: not worth guessing.
+  }
+  const value = post.source.slice(start, end);
+  if (quote === '"' && value.includes("\\")) return undefined;
+  const builder = new BlockBuilder();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let index = 0; index < value.length; index++) {
+    starts.push(start + index);
+    ends.push(start + index + 1);
+  }
+  builder.append(value, starts, ends);
+  return builder;
+}
+
+function maskRanges(builder: BlockBuilder, ranges: [number, number][]): string {
+  if (ranges.length === 0) return builder.text;
+  let text = "";
+  for (let index = 0; index < builder.text.length; index++) {
+    const start = builder.starts[index] as number;
+    const isMasked = ranges.some(([from, to]) => start >= from && start < to);
+    text += isMasked ? OPAQUE : builder.text[index];
+  }
+  return text;
+}
