@@ -34,7 +34,9 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
     const severity = effectiveSeverity(rule, config);
     if (severity === undefined) continue;
     if (options.only && !options.only.includes(rule.category)) continue;
-    const stamp = (report: Report): Finding => stampFinding(rule, severity, config, report);
+    const isConfigured = config.rules[rule.id] !== undefined;
+    const stamp = (report: Report): Finding =>
+      stampFinding(rule, isConfigured ? severity : (report.severity ?? severity), config, report);
     const context: RuleContext = {
       post,
       tree: post.tree,

@@ -46,6 +46,11 @@ export interface RelatedLocation {
 /** What a rule reports; the engine stamps the rule's id, category and severity on it. */
 export interface Report {
   message: Localized;
+  /**
+   * This report's severity when it differs from the rule's default (a missing space is an error, a breaking
+   * one a warning). A level set in the config's `rules:` still wins.
+   */
+  severity?: Severity;
   range: Range;
   fix?: Fix;
   related?: RelatedLocation[];
@@ -93,6 +98,8 @@ export interface RuleExample {
 
 export interface ExpectedFinding {
   message: string;
+  /** When the report sets its own severity. */
+  severity?: Severity;
   line: number;
   column: number;
   endLine?: number;

@@ -44,14 +44,20 @@ for (const rule of RULES) {
           const expected = example.findings.find(
             (item) => item.line === row.line && item.column === row.column,
           );
+          if (expected?.severity !== undefined) row.severity = finding.severity;
           if (expected?.endLine !== undefined) row.endLine = finding.range.end.line;
           if (expected?.endColumn !== undefined) row.endColumn = finding.range.end.column;
           return row;
         });
         expect(actual).toEqual(example.findings);
-        for (const finding of findings) {
+        for (const [position, finding] of findings.entries()) {
           expect(finding.ruleId).toBe(rule.id);
-          expect(finding.severity).toBe(rule.severity);
+          expect(finding.severity).toBe(example.findings[position]?.severity ?? rule.severity);
+          if (finding.fix) {
+            // JSON version 1 expresses a fix as the text replacing the finding's own range.
+            expect(finding.fix.start).toBeGreaterThanOrEqual(finding.range.start.offset);
+            expect(finding.fix.end).toBeLessThanOrEqual(finding.range.end.offset);
+          }
         }
         if (example.fixed !== undefined) expect(fixed).toBe(example.fixed);
         else expect(findings.filter((finding) => finding.fix)).toEqual([]);

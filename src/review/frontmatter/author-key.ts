@@ -26,7 +26,7 @@ export const authorKey: Rule = {
             line: 3,
             column: 1,
             endLine: 3,
-            endColumn: 7,
+            endColumn: 20,
           },
         ],
         fixed: "---\ntitle: Bonjour\nauthors: [jean.dupont]\n---\n\nTexte.\n",
@@ -60,7 +60,7 @@ export const authorKey: Rule = {
         fr: `Champ « author » : ce site attend « authors », une liste d'ids${example}`,
         en: `Field « author »: this site expects « authors », a list of ids${example}`,
       },
-      range: context.rangeAt(field.keyStart, field.keyEnd),
+      range: context.rangeAt(field.keyStart, Math.max(field.keyEnd, field.valueEnd)),
       fix:
         isSimpleId && !hasAuthors
           ? { start: field.keyStart, end: field.valueEnd, text: `authors: [${String(value).trim()}]` }

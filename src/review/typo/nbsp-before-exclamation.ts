@@ -1,0 +1,42 @@
+import { NARROW_MARKS, spacedMarkRule } from "./punctuation-space.js";
+
+export const nbspBeforeExclamation = spacedMarkRule({
+  id: "typo/nbsp-before-exclamation",
+  mark: "!",
+  space: NARROW_MARKS,
+  docs: {
+    title: "Espace fine insécable avant le point d'exclamation",
+    rationale:
+      "En français, le point d'exclamation est précédé d'une espace fine insécable (U+202F). Un groupe `?!` ou `!!` ne prend qu'une espace, avant le groupe.",
+    wrong: [
+      {
+        source: "Quelle équipe!\n",
+        findings: [
+          {
+            message: "Espace manquante avant « ! » : une espace fine insécable est attendue",
+            line: 1,
+            column: 13,
+          },
+        ],
+        fixed: "Quelle équipe\u202f!\n",
+      },
+      {
+        source: "Vraiment ?! Oui !!\n",
+        findings: [
+          {
+            message:
+              "Espace ordinaire avant « ! » : une espace fine insécable est attendue, pour que « ! » ne passe pas seul à la ligne",
+            line: 1,
+            column: 16,
+            severity: "warning",
+          },
+        ],
+        fixed: "Vraiment ?! Oui\u202f!!\n",
+      },
+    ],
+    right: [
+      { source: "Quelle équipe\u202f! Vraiment\u202f?!\n" },
+      { source: "![Une image](a.png) et <!-- commentaire --> et `!important`.\n" },
+    ],
+  },
+});
