@@ -1,0 +1,60 @@
+import type { Rule } from "../types.js";
+import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+
+/** French abbreviations as the Lexique des règles typographiques writes them. */
+const ABBREVIATIONS: { pattern: RegExp; expected: string }[] = [
+  { pattern: /(?<![\p{L}\p{N}])Mr\.?(?= \p{Lu})/gu, expected: "M." },
+  { pattern: /(?<![\p{L}\p{N}])Mme\.(?= \p{Lu})/gu, expected: "Mme" },
+  { pattern: /(?<![\p{L}\p{N}])Mlle\.(?= \p{Lu})/gu, expected: "Mlle" },
+  { pattern: /(?<![\p{L}\p{N}])[Nn]o\.?(?= ?\d)/gu, expected: "n°" },
+  { pattern: /(?<![\p{L}\p{N}])c\.f\.?(?![\p{L}])/gu, expected: "cf." },
+  { pattern: /(?<![\p{L}\p{N}.])cf(?= )/gu, expected: "cf." },
+];
+
+export const abbreviations: Rule = {
+  id: "typo/abbreviations",
+  category: "typo",
+  severity: "warning",
+  docs: {
+    title: "Abréviations françaises",
+    rationale:
+      "« Monsieur » s'abrège « M. » (« Mr » est anglais), « Madame » « Mme » sans point (la dernière lettre est celle du mot), « numéro » « n° », « confer » « cf. ».",
+    wrong: [
+      {
+        source: "Mr Dupont et Mme. Martin, no 12 et c.f. page 3, cf le rapport.\n",
+        findings: [
+          { message: "« Mr » : « M. » est attendu", line: 1, column: 1 },
+          { message: "« Mme. » : « Mme » est attendu", line: 1, column: 14 },
+          { message: "« no » : « n° » est attendu", line: 1, column: 27 },
+          { message: "« c.f. » : « cf. » est attendu", line: 1, column: 36 },
+          { message: "« cf » : « cf. » est attendu", line: 1, column: 49 },
+        ],
+        fixed: "M. Dupont et Mme Martin, n° 12 et cf. page 3, cf. le rapport.\n",
+      },
+    ],
+    right: [
+      { source: "M. Dupont, Mme Martin, Mlle Durand, n° 12, cf. page 3, Mrs, `Mr X`.\n" },
+      { source: "Mr Smith said no 2 projects are alike, and we will do it again with them.\n" },
+    ],
+  },
+  check(context) {
+    for (const block of frenchBlocks(context)) {
+      for (const { pattern, expected } of ABBREVIATIONS) {
+        for (const match of frenchMatches(block, pattern)) {
+          const written = match[0];
+          reportInProse(
+            context,
+            block,
+            match.index,
+            match.index + written.length,
+            {
+              fr: `« ${written} » : « ${expected} » est attendu`,
+              en: `« ${written} »: « ${expected} » is expected`,
+            },
+            { from: match.index, to: match.index + written.length, text: expected },
+          );
+        }
+      }
+    }
+  },
+};

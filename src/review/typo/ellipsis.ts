@@ -1,0 +1,95 @@
+import type { Rule } from "../types.js";
+import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+
+const THREE_DOTS = /(?<!\.)\.{3}(?!\.)/g;
+const SPACE_BEFORE = /(?<=[\p{L}\p{N}])[ \u00a0\u202f]+(?=…|\.{3}(?!\.))/gu;
+const ETC = /\betc(?:\.{3}|…|\.{2}(?!\.))/g;
+
+export const ellipsis: Rule = {
+  id: "typo/ellipsis",
+  category: "typo",
+  severity: "warning",
+  docs: {
+    title: "Points de suspension",
+    rationale:
+      "Les points de suspension sont un seul caractère, `…`, collé au mot qui précède (« Use a proper ellipsis character », corrigeaient les relecteurs). « etc. » n'en prend jamais : il marque déjà une énumération inachevée.",
+    wrong: [
+      {
+        source: "Nous verrons bien...\n",
+        findings: [{ message: "Trois points « ... » : le caractère « … » est attendu", line: 1, column: 18 }],
+        fixed: "Nous verrons bien…\n",
+      },
+      {
+        source: "Nous verrons bien …\n",
+        findings: [
+          {
+            message: "Espace avant « … » : les points de suspension se collent au mot qui précède",
+            line: 1,
+            column: 18,
+          },
+        ],
+        fixed: "Nous verrons bien…\n",
+      },
+      {
+        source: "Des formulaires, des rendez-vous, etc... et etc…\n",
+        findings: [
+          { message: "« etc... » : « etc. » suffit, sans points de suspension", line: 1, column: 35 },
+          { message: "« etc… » : « etc. » suffit, sans points de suspension", line: 1, column: 45 },
+        ],
+        fixed: "Des formulaires, des rendez-vous, etc. et etc.\n",
+      },
+    ],
+    right: [
+      { source: "Nous verrons bien… Une citation […] coupée, `a...b` en code, [lien](https://a.fr/...).\n" },
+      { source: "Des formulaires, etc. Et puis… voilà.\n" },
+    ],
+  },
+  check(context) {
+    for (const block of frenchBlocks(context)) {
+      const etcStarts = new Set<number>();
+      for (const match of frenchMatches(block, ETC)) {
+        const end = match.index + match[0].length;
+        etcStarts.add(match.index + 3);
+        reportInProse(
+          context,
+          block,
+          match.index,
+          end,
+          {
+            fr: `« ${match[0]} » : « etc. » suffit, sans points de suspension`,
+            en: `« ${match[0]} »: « etc. » is enough, without an ellipsis`,
+          },
+          { from: match.index + 3, to: end, text: "." },
+        );
+      }
+      for (const match of frenchMatches(block, THREE_DOTS)) {
+        if (etcStarts.has(match.index)) continue;
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + 3,
+          {
+            fr: "Trois points « ... » : le caractère « … » est attendu",
+            en: "Three dots « ... »: the character « … » is expected",
+          },
+          { from: match.index, to: match.index + 3, text: "…" },
+        );
+      }
+      for (const match of frenchMatches(block, SPACE_BEFORE)) {
+        const end = match.index + match[0].length;
+        reportInProse(
+          context,
+          block,
+          match.index,
+          end + 1,
+          {
+            fr: "Espace avant « … » : les points de suspension se collent au mot qui précède",
+            en: "Space before « … »: an ellipsis sticks to the preceding word",
+          },
+          { from: match.index, to: end, text: "" },
+        );
+      }
+    }
+  },
+};

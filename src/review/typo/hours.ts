@@ -1,0 +1,51 @@
+import type { Rule } from "../types.js";
+import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+
+const HOUR = /(?<![\p{L}\p{N}:.,])([01]?\d|2[0-4])([hH])([0-5]\d)?(?![\p{L}\p{N}])/gu;
+
+export const hours: Rule = {
+  id: "typo/hours",
+  category: "typo",
+  severity: "info",
+  docs: {
+    title: "Écriture des heures",
+    rationale: "En français, on écrit « 14 h 30 » et « 9 h », avec des espaces insécables autour du « h ».",
+    wrong: [
+      {
+        source: "De 9h à 14h30.\n",
+        findings: [
+          { message: "Heure « 9h » : « 9 h » est attendu, avec des espaces insécables", line: 1, column: 4 },
+          {
+            message: "Heure « 14h30 » : « 14 h 30 » est attendu, avec des espaces insécables",
+            line: 1,
+            column: 9,
+          },
+        ],
+        fixed: "De 9\u00a0h à 14\u00a0h\u00a030.\n",
+      },
+    ],
+    right: [
+      { source: "De 9\u00a0h à 14\u00a0h\u00a030, en 4G, 10:30, le H2O, du HTML5, `5h`, 3.5h ou 200h.\n" },
+    ],
+  },
+  check(context) {
+    for (const block of frenchBlocks(context)) {
+      for (const match of frenchMatches(block, HOUR)) {
+        const [written, hour, , minutes] = match as unknown as [string, string, string, string | undefined];
+        const expected = minutes ? `${hour}\u00a0h\u00a0${minutes}` : `${hour}\u00a0h`;
+        const shown = expected.replaceAll("\u00a0", " ");
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + written.length,
+          {
+            fr: `Heure « ${written} » : « ${shown} » est attendu, avec des espaces insécables`,
+            en: `Time « ${written} »: « ${shown} » is expected, with no-break spaces`,
+          },
+          { from: match.index, to: match.index + written.length, text: expected },
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import type { Rule } from "../types.js";
+import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+
+const NAMES =
+  "Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche";
+
+/**
+ * A month or weekday with a capital in the middle of a sentence: after a word, a number or a comma,
+ * never at the start of a sentence, a heading, a list item or a quotation.
+ */
+const MID_SENTENCE = new RegExp(`(?<=[\\p{L}\\p{N},;:] )(${NAMES})(?![\\p{L}\\p{N}])`, "gu");
+
+export const lowercaseDates: Rule = {
+  id: "typo/lowercase-dates",
+  category: "typo",
+  severity: "warning",
+  docs: {
+    title: "Mois et jours en minuscules",
+    rationale:
+      "En français, les noms de mois et de jours s'écrivent en minuscules : « le mardi 12 décembre ».",
+    wrong: [
+      {
+        source: "Rendez-vous le Mardi 12 Décembre, à 9 h.\n",
+        findings: [
+          {
+            message: "« Mardi » : les jours et les mois s'écrivent en minuscules, « mardi »",
+            line: 1,
+            column: 16,
+          },
+          {
+            message: "« Décembre » : les jours et les mois s'écrivent en minuscules, « décembre »",
+            line: 1,
+            column: 25,
+          },
+        ],
+        fixed: "Rendez-vous le mardi 12 décembre, à 9 h.\n",
+      },
+    ],
+    right: [
+      { source: "Mardi, nous livrons. Le 12 décembre. « Lundi ? » Le Printemps. Avril : bilan.\n\n## Mai\n" },
+      { source: "We ship on Monday and on Mardi Gras, and we will do it again with them.\n" },
+    ],
+  },
+  check(context) {
+    for (const block of frenchBlocks(context)) {
+      for (const match of frenchMatches(block, MID_SENTENCE)) {
+        const word = match[1] as string;
+        const lower = word.toLowerCase();
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + word.length,
+          {
+            fr: `« ${word} » : les jours et les mois s'écrivent en minuscules, « ${lower} »`,
+            en: `« ${word} »: days and months are written in lowercase, « ${lower} »`,
+          },
+          { from: match.index, to: match.index + 1, text: lower[0] as string },
+        );
+      }
+    }
+  },
+};

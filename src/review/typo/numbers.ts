@@ -1,0 +1,138 @@
+import type { Rule } from "../types.js";
+import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+
+/** `87%`, `87 %` with an ordinary space: the percent sign takes a no-break space. */
+const PERCENT = /(?<=\d)( ?)%/g;
+/** `12€`, `12 €`: the euro sign follows the amount, after a no-break space. */
+const EURO_AFTER = /(?<=\d)( ?)€/g;
+/** `€40`, `€ 40`: the euro sign comes after the amount in French. */
+const EURO_BEFORE = /€ ?(\d+(?:[,.]\d+)?)(?![\d\p{L}])/gu;
+/**
+ * A number of five digits or more, not grouped. Not a postal code (followed by a capitalized word), a
+ * phone number (leading 0), a reference (after « n° », « article », a letter or a sign).
+ */
+const UNGROUPED =
+  /(?<![\p{L}\p{N}.,/#§°_-]|(?:n°|article|art\.|no) ?)([1-9]\d{4,})(?![\p{L}\p{N}.,/_-]|\s\p{Lu})/gu;
+/** `3.5 millions`: the decimal separator is a comma in French. */
+const DECIMAL_POINT = /(?<![\d.])(\d+)\.(\d+)(?=\s?(?:millions?|milliards?|%|€|euros?)(?![\p{L}]))/gu;
+
+export const numbers: Rule = {
+  id: "typo/numbers",
+  category: "typo",
+  severity: "info",
+  docs: {
+    title: "Nombres, pourcentages et montants",
+    rationale:
+      "En français : « 87 % » et « 12 € » avec une espace insécable, le symbole après le nombre, les grands nombres groupés par trois (« 324 000 »), la virgule décimale (« 3,5 millions »). Ce ne sont que des indications : versions, années, codes postaux et numéros d'articles sont laissés tels quels.",
+    wrong: [
+      {
+        source: "Taux de 87%, budget de 12 € ou €40, 324000 résultats, 3.5 millions.\n",
+        findings: [
+          { message: "« 87% » : une espace fine insécable est attendue avant « % »", line: 1, column: 9 },
+          { message: "« 12 € » : une espace insécable est attendue avant « € »", line: 1, column: 24 },
+          { message: "« €40 » : en français, le symbole suit le montant, « 40 € »", line: 1, column: 32 },
+          {
+            message: "« 324000 » : les grands nombres se groupent par trois chiffres, « 324 000 »",
+            line: 1,
+            column: 37,
+          },
+          { message: "« 3.5 » : la virgule décimale est attendue, « 3,5 »", line: 1, column: 55 },
+        ],
+        fixed: "Taux de 87\u202f%, budget de 12\u00a0€ ou 40\u00a0€, 324\u202f000 résultats, 3,5 millions.\n",
+      },
+    ],
+    right: [
+      {
+        source:
+          "En 2018, 87\u202f% pour 12\u00a0€ ; 75001 Paris ; version 2.5.1 ; article 12345 ; n° 12345 ; 0612345678 ; 324\u202f000 ; `12345` ; #12345.\n",
+      },
+    ],
+  },
+  check(context) {
+    const narrow = context.config.typography.nbsp === "regular" ? "\u00a0" : "\u202f";
+    for (const block of frenchBlocks(context)) {
+      for (const match of frenchMatches(block, PERCENT)) {
+        const spaceLength = (match[1] as string).length;
+        const start = startOfNumber(block.text, match.index);
+        reportInProse(
+          context,
+          block,
+          start,
+          match.index + match[0].length,
+          {
+            fr: `« ${block.text.slice(start, match.index + match[0].length)} » : une espace ${narrow === "\u202f" ? "fine " : ""}insécable est attendue avant « % »`,
+            en: `« ${block.text.slice(start, match.index + match[0].length)} »: a no-break space is expected before « % »`,
+          },
+          { from: match.index, to: match.index + spaceLength, text: narrow },
+        );
+      }
+      for (const match of frenchMatches(block, EURO_AFTER)) {
+        const spaceLength = (match[1] as string).length;
+        const start = startOfNumber(block.text, match.index);
+        const written = block.text.slice(start, match.index + match[0].length);
+        reportInProse(
+          context,
+          block,
+          start,
+          match.index + match[0].length,
+          {
+            fr: `« ${written} » : une espace insécable est attendue avant « € »`,
+            en: `« ${written} »: a no-break space is expected before « € »`,
+          },
+          { from: match.index, to: match.index + spaceLength, text: "\u00a0" },
+        );
+      }
+      for (const match of frenchMatches(block, EURO_BEFORE)) {
+        const amount = match[1] as string;
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + match[0].length,
+          {
+            fr: `« ${match[0]} » : en français, le symbole suit le montant, « ${amount} € »`,
+            en: `« ${match[0]} »: in French the symbol follows the amount, « ${amount} € »`,
+          },
+          { from: match.index, to: match.index + match[0].length, text: `${amount}\u00a0€` },
+        );
+      }
+      for (const match of frenchMatches(block, UNGROUPED)) {
+        const digits = match[1] as string;
+        const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, narrow);
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + digits.length,
+          {
+            fr: `« ${digits} » : les grands nombres se groupent par trois chiffres, « ${grouped.replaceAll(narrow, " ")} »`,
+            en: `« ${digits} »: large numbers are grouped by three digits, « ${grouped.replaceAll(narrow, " ")} »`,
+          },
+          { from: match.index, to: match.index + digits.length, text: grouped },
+        );
+      }
+      for (const match of frenchMatches(block, DECIMAL_POINT)) {
+        const written = `${match[1]}.${match[2]}`;
+        const expected = `${match[1]},${match[2]}`;
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + written.length,
+          {
+            fr: `« ${written} » : la virgule décimale est attendue, « ${expected} »`,
+            en: `« ${written} »: the decimal comma is expected, « ${expected} »`,
+          },
+          { from: match.index, to: match.index + written.length, text: expected },
+        );
+      }
+    }
+  },
+};
+
+function startOfNumber(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && /[\d,.\u202f\u00a0]/.test(text[start - 1] as string)) start--;
+  while (start < end && !/\d/.test(text[start] as string)) start++;
+  return start;
+}

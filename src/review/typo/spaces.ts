@@ -1,0 +1,99 @@
+import type { Rule } from "../types.js";
+import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+
+/** Two spaces or more between two words (not at a line's start or end: indentation, hard breaks). */
+const DOUBLE_SPACE = /(?<=[^\s])[ \u00a0\u202f]{2,}(?=[^\s])/gu;
+/** A space before a comma or a full stop. */
+const SPACE_BEFORE_COMMA = /(?<=[\p{L}\p{N})»\uFFFC])[ \u00a0\u202f]+(?=[,.](?![.\d]))/gu;
+/** Words glued by a comma, or a sentence starting right after a full stop (`fin.Début`). */
+const GLUED = /(?<=\p{Ll}{2})([,!?])(?=\p{L})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})/gu;
+
+export const spaces: Rule = {
+  id: "typo/spaces",
+  category: "typo",
+  severity: "warning",
+  docs: {
+    title: "Espaces en trop ou manquantes",
+    rationale:
+      "Une seule espace entre deux mots (« Remove double spaces », corrigeaient les relecteurs), aucune avant une virgule ou un point, une après : le texte justifié et les lecteurs d'écran en dépendent.",
+    wrong: [
+      {
+        source: "Nous  avons testé , puis appris .Ensuite,nous avons livré.Bravo.\n",
+        findings: [
+          {
+            message: "Espaces multiples : une seule espace est attendue entre deux mots",
+            line: 1,
+            column: 5,
+          },
+          {
+            message: "Espace avant « , » : la virgule et le point se collent au mot qui précède",
+            line: 1,
+            column: 18,
+          },
+          {
+            message: "Espace avant « . » : la virgule et le point se collent au mot qui précède",
+            line: 1,
+            column: 32,
+          },
+          { message: "Espace manquante après « , » entre deux mots", line: 1, column: 41 },
+          { message: "Espace manquante après « . » entre deux mots", line: 1, column: 58 },
+        ],
+        fixed: "Nous avons testé, puis appris. Ensuite, nous avons livré. Bravo.\n",
+      },
+    ],
+    right: [
+      {
+        source:
+          "Un texte net, sans faute. Un site beta.gouv.fr, un nombre 1,5 et 3.14, M.Dupont ? `a  b`, un vers  \nbrisé, et…\n\n    code  indenté\n",
+      },
+      { source: "We ship it , and we  will do it again with them for the team.\n" },
+    ],
+  },
+  check(context) {
+    for (const block of frenchBlocks(context)) {
+      for (const match of frenchMatches(block, DOUBLE_SPACE)) {
+        const end = match.index + match[0].length;
+        reportInProse(
+          context,
+          block,
+          match.index,
+          end,
+          {
+            fr: "Espaces multiples : une seule espace est attendue entre deux mots",
+            en: "Several spaces: one space is expected between words",
+          },
+          { from: match.index + 1, to: end, text: "" },
+        );
+      }
+      for (const match of frenchMatches(block, SPACE_BEFORE_COMMA)) {
+        const end = match.index + match[0].length;
+        const mark = block.text[end] as string;
+        reportInProse(
+          context,
+          block,
+          match.index,
+          end + 1,
+          {
+            fr: `Espace avant « ${mark} » : la virgule et le point se collent au mot qui précède`,
+            en: `Space before « ${mark} »: commas and full stops stick to the preceding word`,
+          },
+          { from: match.index, to: end, text: "" },
+        );
+      }
+      for (const match of frenchMatches(block, GLUED)) {
+        const mark = match[0];
+        reportInProse(
+          context,
+          block,
+          match.index,
+          match.index + 2,
+          {
+            fr: `Espace manquante après « ${mark} » entre deux mots`,
+            en: `Missing space after « ${mark} » between words`,
+          },
+          { from: match.index + 1, to: match.index + 1, text: " " },
+        );
+      }
+    }
+  },
+};
