@@ -77,7 +77,10 @@ export const spaces: Rule = {
             fr: `Espace avant « ${mark} » : la virgule et le point se collent au mot qui précède`,
             en: `Space before « ${mark} »: commas and full stops stick to the preceding word`,
           },
-          { from: match.index, to: end, text: "" },
+          // `appris .Ensuite`: the space moves after the mark rather than vanishing.
+          /\p{L}/u.test(block.text[end + 1] ?? "")
+            ? { from: match.index, to: end + 1, text: `${mark} ` }
+            : { from: match.index, to: end, text: "" },
         );
       }
       for (const match of frenchMatches(block, GLUED)) {
