@@ -8,6 +8,10 @@ export interface CorpusDocument {
   /** The post path it had in the repository (`_posts/…`), used by the rules. */
   path: string;
   kind: "post" | "revision";
+  /** For a revision: its post, number and commit subject, from `revisions.tsv`. */
+  post?: string;
+  revision?: string;
+  subject?: string;
 }
 
 /**
@@ -27,12 +31,20 @@ export function listCorpusDocuments(dir: string, postPaths: readonly string[]): 
   const postColumn = columns.indexOf("post");
   const revisionColumn = columns.indexOf("revision");
   const pathColumn = columns.indexOf("path");
+  const subjectColumn = columns.indexOf("subject");
   for (const row of rows) {
     const cells = row.split("\t");
     const post = cells[postColumn] ?? "";
     const file = join(dir, "history", post, `${cells[revisionColumn]}.md`);
-    if (existsSync(file))
-      documents.push({ file, path: cells[pathColumn] ?? `_posts/${post}.md`, kind: "revision" });
+    if (!existsSync(file)) continue;
+    documents.push({
+      file,
+      path: cells[pathColumn] ?? `_posts/${post}.md`,
+      kind: "revision",
+      post,
+      revision: cells[revisionColumn],
+      subject: cells[subjectColumn],
+    });
   }
   const listed = new Set(documents.map((document) => document.file));
   for (const post of readdirSync(join(dir, "history"), { withFileTypes: true })) {
@@ -40,7 +52,13 @@ export function listCorpusDocuments(dir: string, postPaths: readonly string[]): 
     for (const name of readdirSync(join(dir, "history", post.name))) {
       const file = join(dir, "history", post.name, name);
       if (name.endsWith(".md") && !listed.has(file)) {
-        documents.push({ file, path: `_posts/${post.name}.md`, kind: "revision" });
+        documents.push({
+          file,
+          path: `_posts/${post.name}.md`,
+          kind: "revision",
+          post: post.name,
+          revision: name.slice(0, -3),
+        });
       }
     }
   }

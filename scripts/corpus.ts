@@ -1,15 +1,27 @@
 /**
- * `npm run corpus [DIR]`: reviews every post and every revision of a real corpus read in place
- * (default `../shared/corpus/beta.gouv.fr-2018`), prints per-rule counts and any exception, and exits 1
- * when a rule threw.
+ * `npm run corpus [DIR]`: reviews every post and every revision of a real corpus read in place (default
+ * `../shared/corpus/beta.gouv.fr-2018`) and prints:
+ * - per-rule counts, by severity;
+ * - for each labelled editorial commit of the history, whether the rules flagged, in the revision before,
+ *   what the editor fixed by hand;
+ * - the checks of `--fix` on every text: idempotent, never touching code, URLs, Liquid or front matter keys,
+ *   and changing no letter outside the rules meant to (spacing and punctuation fixes keep every letter).
+ * Exits 1 when a rule throws or a fix breaks one of these promises.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { isDeepStrictEqual } from "node:util";
 import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
+import type { Config } from "../src/config/schema.js";
+import { fixUntilStable } from "../src/review/fix-until-stable.js";
+import { readFrontMatter } from "../src/review/front-matter.js";
 import { reviewFile } from "../src/review/review-file.js";
-import { listCorpusDocuments } from "./corpus-documents.js";
+import type { Finding } from "../src/review/types.js";
+import { type CorpusDocument, listCorpusDocuments } from "./corpus-documents.js";
+import { CORPUS_LEXICON, EDITORIAL_COMMITS } from "./editorial-commits.js";
+import { LETTER_CHANGING, lettersOnly, untouchable } from "./fix-invariants.js";
 
 const dir = process.argv[2]
   ? resolve(process.argv[2])
@@ -20,35 +32,30 @@ if (!opened.ok) {
   process.stderr.write(`${opened.messages.join("\n")}\n`);
   process.exit(2);
 }
-const { site, config } = opened.local;
+const { site } = opened.local;
+const config: Config = { ...opened.local.config, lexicon: CORPUS_LEXICON };
 const documents = listCorpusDocuments(dir, site.posts);
 const today = new Date().toLocaleDateString("sv-SE");
-
-const perRule = new Map<string, { findings: number; posts: number; revisions: number; severity: string }>();
+const out = (line = "") => process.stdout.write(`${line}\n`);
 const failures: string[] = [];
+
+function review(document: CorpusDocument, text?: string): { findings: Finding[]; source?: string } {
+  const bytes = text === undefined ? readFileSync(document.file) : Buffer.from(text);
+  return reviewFile({ path: document.path, bytes }, site, config, { today });
+}
+
+// 1. Every text, every rule: counts and exceptions.
+const perRule = new Map<string, { error: number; warning: number; info: number; posts: Set<string> }>();
+const findingsByFile = new Map<string, Finding[]>();
 const started = performance.now();
 for (const document of documents) {
   try {
-    const { findings } = reviewFile(
-      { path: document.path, bytes: readFileSync(document.file) },
-      site,
-      config,
-      { today },
-    );
-    const seen = new Set<string>();
+    const { findings } = review(document);
+    findingsByFile.set(document.file, findings);
     for (const finding of findings) {
-      const row = perRule.get(finding.ruleId) ?? {
-        findings: 0,
-        posts: 0,
-        revisions: 0,
-        severity: finding.severity,
-      };
-      row.findings++;
-      if (!seen.has(finding.ruleId)) {
-        seen.add(finding.ruleId);
-        if (document.kind === "post") row.posts++;
-        else row.revisions++;
-      }
+      const row = perRule.get(finding.ruleId) ?? { error: 0, warning: 0, info: 0, posts: new Set() };
+      row[finding.severity]++;
+      if (document.kind === "post") row.posts.add(document.path);
       perRule.set(finding.ruleId, row);
     }
   } catch (error) {
@@ -58,21 +65,82 @@ for (const document of documents) {
   }
 }
 const elapsed = performance.now() - started;
-
 const posts = documents.filter((document) => document.kind === "post").length;
-const out = (line: string) => process.stdout.write(`${line}\n`);
 out(`Corpus ${dir}`);
 out(`${posts} articles, ${documents.length - posts} révisions relus en ${elapsed.toFixed(0)} ms\n`);
 out(
-  `${"règle".padEnd(40)} ${"niveau".padEnd(8)} ${"constats".padStart(8)} ${"articles".padStart(8)} ${"révisions".padStart(9)}`,
+  `${"règle".padEnd(38)} ${"erreurs".padStart(8)} ${"avert.".padStart(8)} ${"infos".padStart(8)} ${"articles finaux".padStart(16)}`,
 );
+const total = (row: { error: number; warning: number; info: number }) => row.error + row.warning + row.info;
 for (const [rule, row] of [...perRule].sort(
-  (a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0]),
+  (a, b) => total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]),
 )) {
   out(
-    `${rule.padEnd(40)} ${row.severity.padEnd(8)} ${String(row.findings).padStart(8)} ${String(row.posts).padStart(8)} ${String(row.revisions).padStart(9)}`,
+    `${rule.padEnd(38)} ${String(row.error).padStart(8)} ${String(row.warning).padStart(8)} ${String(row.info).padStart(8)} ${String(row.posts.size).padStart(16)}`,
   );
 }
-out(`\n${failures.length} exception(s)`);
+
+// 2. The labelled editorial commits: did the rules flag, before, what the editor fixed?
+out("\nCommits éditoriaux : constats des règles attendues avant → après la correction à la main");
+const revisions = documents.filter((document) => document.kind === "revision");
+let detected = 0;
+let labelled = 0;
+for (const [index, document] of revisions.entries()) {
+  const subject = document.subject ?? "";
+  const expected = EDITORIAL_COMMITS.find((commit) => commit.subject.test(subject));
+  const previous = revisions[index - 1];
+  if (!expected || !previous || previous.post !== document.post) continue;
+  // A finding the editor's change made disappear: same rule and message, fewer of them after.
+  const counts = (file: string) => {
+    const keyed = new Map<string, number>();
+    for (const finding of findingsByFile.get(file) ?? []) {
+      if (!expected.rules.includes(finding.ruleId)) continue;
+      const key = `${finding.ruleId}\u0000${finding.message}`;
+      keyed.set(key, (keyed.get(key) ?? 0) + 1);
+    }
+    return keyed;
+  };
+  const beforeCounts = counts(previous.file);
+  const afterCounts = counts(document.file);
+  const sum = (keyed: Map<string, number>) => [...keyed.values()].reduce((a, b) => a + b, 0);
+  const before = sum(beforeCounts);
+  const after = sum(afterCounts);
+  const isFixed = [...beforeCounts].some(([key, count]) => (afterCounts.get(key) ?? 0) < count);
+  labelled++;
+  if (isFixed) detected++;
+  out(`  ${isFixed ? "✓" : "✗"} ${document.post} ${document.revision} « ${subject} » : ${before} → ${after}`);
+}
+out(`${detected}/${labelled} commits éditoriaux repérés par les règles attendues`);
+
+// 3. --fix on every text.
+let fixedTexts = 0;
+for (const document of documents) {
+  const source = readFileSync(document.file, "utf8");
+  const findings = findingsByFile.get(document.file);
+  if (!findings?.some((finding) => finding.fix)) continue;
+  const reviewText = (text: string) => review(document, text).findings;
+  const fixed = fixUntilStable(source, findings, reviewText);
+  fixedTexts++;
+  const problems: string[] = [];
+  if (reviewText(fixed).some((finding) => finding.fix)) problems.push("a second --fix would change it again");
+  if (!isDeepStrictEqual(untouchable(source), untouchable(fixed)))
+    problems.push("code, a URL or Liquid changed");
+  if (!isDeepStrictEqual(frontMatterKeys(source), frontMatterKeys(fixed)))
+    problems.push("front matter keys changed");
+  const punctuationOnly = (text: string) =>
+    review(document, text).findings.filter((finding) => !LETTER_CHANGING.test(finding.ruleId));
+  const punctuationFixed = fixUntilStable(source, punctuationOnly(source), punctuationOnly);
+  if (lettersOnly(punctuationFixed) !== lettersOnly(source))
+    problems.push("a spacing or punctuation fix changed letters");
+  for (const problem of problems) failures.push(`${document.file}: --fix: ${problem}`);
+}
+out(`\n--fix vérifié sur ${fixedTexts} textes`);
+
+out(`\n${failures.length} échec(s)`);
 for (const failure of failures) process.stderr.write(`${failure}\n`);
 process.exitCode = failures.length > 0 ? 1 : 0;
+
+function frontMatterKeys(text: string): string[] {
+  const frontMatter = readFrontMatter(text);
+  return frontMatter.kind === "present" ? frontMatter.fields.map((field) => field.key) : [];
+}

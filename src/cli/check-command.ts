@@ -5,8 +5,8 @@ import type { FileResult } from "../report/file-result.js";
 import { formatGithub } from "../report/format-github.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { applyFixes } from "../review/apply-fixes.js";
 import type { ReviewOptions } from "../review/engine.js";
+import { fixUntilStable } from "../review/fix-until-stable.js";
 import { reviewFile } from "../review/review-file.js";
 import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
@@ -16,9 +16,6 @@ import type { CheckOptions } from "./check-options.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
 import { readPostBytes } from "./read-post-bytes.js";
-
-/** Fix passes at most: a fix skipped because it overlapped another gets its turn in the next pass. */
-const MAX_FIX_PASSES = 5;
 
 interface Target {
   absolutePath: string;
@@ -137,20 +134,6 @@ async function checkStdin(
     reportFailure(path, error, options.debug, io);
     return 2;
   }
-}
-
-function fixUntilStable(source: string, findings: Finding[], review: (text: string) => Finding[]): string {
-  let text = source;
-  let current = findings;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = current.flatMap((finding) => (finding.fix ? [finding.fix] : []));
-    if (fixes.length === 0) break;
-    const result = applyFixes(text, fixes);
-    if (result.text === text) break;
-    text = result.text;
-    current = review(text);
-  }
-  return text;
 }
 
 function render(results: FileResult[], options: CheckOptions, config: Config, io: CliIo): string {

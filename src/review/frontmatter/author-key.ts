@@ -29,7 +29,6 @@ export const authorKey: Rule = {
             endColumn: 20,
           },
         ],
-        fixed: "---\ntitle: Bonjour\nauthors: [jean.dupont]\n---\n\nTexte.\n",
       },
       {
         site,
@@ -52,7 +51,6 @@ export const authorKey: Rule = {
     const field = frontMatter && findField(frontMatter, "author");
     if (!frontMatter || !field || !knownAuthorIds(context)) return;
     const value = frontMatter.data.author;
-    const hasAuthors = findField(frontMatter, "authors") !== undefined;
     const isSimpleId = typeof value === "string" && /^[\w.-]+$/.test(value.trim());
     const example = isSimpleId ? ` (« authors: [${String(value).trim()}] »)` : "";
     context.report({
@@ -60,11 +58,8 @@ export const authorKey: Rule = {
         fr: `Champ « author » : ce site attend « authors », une liste d'ids${example}`,
         en: `Field « author »: this site expects « authors », a list of ids${example}`,
       },
+      // No fix: `--fix` never renames a front matter key; the message shows the line to write.
       range: context.rangeAt(field.keyStart, Math.max(field.keyEnd, field.valueEnd)),
-      fix:
-        isSimpleId && !hasAuthors
-          ? { start: field.keyStart, end: field.valueEnd, text: `authors: [${String(value).trim()}]` }
-          : undefined,
     });
   },
 };
