@@ -1,11 +1,11 @@
 import type { Root } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { type PostPathInfo, parsePostPath } from "../site/post-path.js";
 import { type FrontMatter, readFrontMatter } from "./front-matter.js";
 import { LineIndex } from "./positions.js";
+import { remarkKramdownGfm } from "./remark-kramdown-gfm.js";
 
 export interface ParsedPost {
   path: string;
@@ -17,7 +17,11 @@ export interface ParsedPost {
   lines: LineIndex;
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).freeze();
+const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkKramdownGfm)
+  .freeze();
 
 export function parseMarkdown(source: string): Root {
   return markdownParser.parse(source);

@@ -5,12 +5,32 @@ import { findEnglishRanges } from "./english.js";
 import { OPAQUE, type ProseBlock, type ProseKind } from "./prose-block.js";
 
 /**
- * Source ranges that are never prose even inside text: Liquid tags and outputs (and everything between
- * `{% raw %}` and `{% endraw %}`), kramdown attribute lists `{: …}` and header ids `{#id}`, bare URLs that
- * GFM does not link, and emoticons.
+ * What is never prose even inside text: Liquid tags and outputs (and everything between `{% raw %}` and
+ * `{% endraw %}`), kramdown attribute lists `{: …}` and header ids `{#id}`, bare URLs and e-mail addresses
+ * (kramdown leaves them as text), and emoticons. Each pattern starts with a literal so that the engine skips
+ * ahead quickly: a leading lookbehind would be tried at every character of every post.
  */
-const NEVER_PROSE =
-  /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{:[^}\n]*\}|\{#[\w-]+\}|\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]+|(?<![\p{L}\p{N}])(?:[:;=]-?[)(DPp]|\^\^|<3)(?![\p{L}\p{N}])/gu;
+const NEVER_PROSE: RegExp[] = [
+  /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{:[^}\n]*\}|\{#[\w-]+\}/g,
+  /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*[^\s<>().,;:!?'"]|\bwww\.[^\s<>()]*[^\s<>().,;:!?'"]/g,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+];
+const EMOTICON = /[:;=]-?[)(DPp]|\^\^|<3/g;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+function neverProseRanges(source: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const pattern of NEVER_PROSE) {
+    for (const match of source.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of source.matchAll(EMOTICON)) {
+    const end = match.index + match[0].length;
+    const isWordAround =
+      WORD_CHARACTER.test(source[match.index - 1] ?? "") || WORD_CHARACTER.test(source[end] ?? "");
+    if (!isWordAround) ranges.push([match.index, end]);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
 
 class BlockBuilder {
   text = "";
@@ -30,10 +50,7 @@ class BlockBuilder {
 
 /** The prose of a post: every paragraph, heading, table cell and alt text, plus `title` and `description`. */
 export function extractProse(post: ParsedPost): ProseBlock[] {
-  const neverProse = [...post.source.matchAll(NEVER_PROSE)].map((match): [number, number] => [
-    match.index,
-    match.index + match[0].length,
-  ]);
+  const neverProse = neverProseRanges(post.source);
   const blocks: ProseBlock[] = [];
   const finish = (kind: ProseKind, builder: BlockBuilder) => {
     if (builder.text.trim() === "") return;
@@ -150,13 +167,16 @@ function frontMatterValue(post: ParsedPost, key: string): BlockBuilder | undefin
   return builder;
 }
 
+/** Replaces the units whose source lies in a never-prose range; ranges are sorted by start. */
 function maskRanges(builder: BlockBuilder, ranges: [number, number][]): string {
-  if (ranges.length === 0) return builder.text;
-  let text = "";
-  for (let index = 0; index < builder.text.length; index++) {
+  const first = builder.starts[0] ?? 0;
+  const last = builder.ends[builder.ends.length - 1] ?? 0;
+  const relevant = ranges.filter(([from, to]) => to > first && from < last);
+  if (relevant.length === 0) return builder.text;
+  const units = builder.text.split("");
+  for (let index = 0; index < units.length; index++) {
     const start = builder.starts[index] as number;
-    const isMasked = ranges.some(([from, to]) => start >= from && start < to);
-    text += isMasked ? OPAQUE : builder.text[index];
+    if (relevant.some(([from, to]) => start >= from && start < to)) units[index] = OPAQUE;
   }
-  return text;
+  return units.join("");
 }

@@ -1,14 +1,14 @@
 import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import { frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
 
 /** French abbreviations as the Lexique des règles typographiques writes them. */
 const ABBREVIATIONS: { pattern: RegExp; expected: string }[] = [
-  { pattern: /(?<![\p{L}\p{N}])Mr\.?(?= \p{Lu})/gu, expected: "M." },
-  { pattern: /(?<![\p{L}\p{N}])Mme\.(?= \p{Lu})/gu, expected: "Mme" },
-  { pattern: /(?<![\p{L}\p{N}])Mlle\.(?= \p{Lu})/gu, expected: "Mlle" },
-  { pattern: /(?<![\p{L}\p{N}])[Nn]o\.?(?= ?\d)/gu, expected: "n°" },
-  { pattern: /(?<![\p{L}\p{N}])c\.f\.?(?![\p{L}])/gu, expected: "cf." },
-  { pattern: /(?<![\p{L}\p{N}.])cf(?= )/gu, expected: "cf." },
+  { pattern: /Mr\.?(?= \p{Lu})/gu, expected: "M." },
+  { pattern: /Mme\.(?= \p{Lu})/gu, expected: "Mme" },
+  { pattern: /Mlle\.(?= \p{Lu})/gu, expected: "Mlle" },
+  { pattern: /[Nn]o\.?(?= ?\d)/gu, expected: "n°" },
+  { pattern: /c\.f\.?(?![\p{L}])/gu, expected: "cf." },
+  { pattern: /cf(?= )/gu, expected: "cf." },
 ];
 
 export const abbreviations: Rule = {
@@ -40,7 +40,11 @@ export const abbreviations: Rule = {
   check(context) {
     for (const block of frenchBlocks(context)) {
       for (const { pattern, expected } of ABBREVIATIONS) {
-        for (const match of frenchMatches(block, pattern)) {
+        for (const match of frenchMatches(
+          block,
+          pattern,
+          (previous) => startsWord(previous) && previous !== ".",
+        )) {
           const written = match[0];
           reportInProse(
             context,

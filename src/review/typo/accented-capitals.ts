@@ -1,5 +1,5 @@
 import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import { frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
 
 /**
  * A closed list: capitals that lose their accent on a keyboard. « Corrige l'accent d'Etat », wrote an
@@ -43,14 +43,19 @@ const ACCENTED: Record<string, string> = {
 };
 
 const WORDS = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(${Object.keys(ACCENTED)
+  `(${Object.keys(ACCENTED)
     .sort((a, b) => b.length - a.length)
     .join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 
 /** `A` opening a sentence: « A partir de », « A noter ». Not plan A, A/B, A. Dupont, A-t-il. */
-const SENTENCE_A = /(?<=^|[.!?…]\s+|«\s?|\n|^[-*]\s)A(?=\s+\p{Ll})/gu;
+const SENTENCE_A = /A(?=\s+\p{Ll})/gu;
+const SENTENCE_END_BEFORE = /(?:^|[.!?…]\s+|«\s?|\n)$/;
+
+function opensSentence(previous: string, text: string, index: number): boolean {
+  return previous === "" || SENTENCE_END_BEFORE.test(text.slice(Math.max(0, index - 3), index));
+}
 
 export const accentedCapitals: Rule = {
   id: "typo/accented-capitals",
@@ -87,7 +92,11 @@ export const accentedCapitals: Rule = {
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, WORDS)) {
+      for (const match of frenchMatches(
+        block,
+        WORDS,
+        (previous) => startsWord(previous) && previous !== "-",
+      )) {
         const word = match[1] as string;
         const accented = ACCENTED[word] as string;
         reportInProse(
@@ -102,7 +111,7 @@ export const accentedCapitals: Rule = {
           { from: match.index, to: match.index + 1, text: accented[0] as string },
         );
       }
-      for (const match of frenchMatches(block, SENTENCE_A)) {
+      for (const match of frenchMatches(block, SENTENCE_A, opensSentence)) {
         reportInProse(
           context,
           block,

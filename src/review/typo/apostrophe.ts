@@ -2,8 +2,9 @@ import type { Rule } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** An apostrophe between two letters (l'État, aujourd'hui), not a quote around a word. */
-const STRAIGHT = /(?<=\p{L})'(?=\p{L})/gu;
-const TYPOGRAPHIC = /(?<=\p{L})’(?=\p{L})/gu;
+const STRAIGHT = /'(?=\p{L})/gu;
+const TYPOGRAPHIC = /’(?=\p{L})/gu;
+const LETTER = /\p{L}/u;
 
 export const apostrophe: Rule = {
   id: "typo/apostrophe",
@@ -61,7 +62,8 @@ export const apostrophe: Rule = {
     const style = context.config.typography.apostrophe;
     if (style === "any") return;
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, style === "typographic" ? STRAIGHT : TYPOGRAPHIC)) {
+      const pattern = style === "typographic" ? STRAIGHT : TYPOGRAPHIC;
+      for (const match of frenchMatches(block, pattern, (previous) => LETTER.test(previous))) {
         const message =
           style === "typographic"
             ? {

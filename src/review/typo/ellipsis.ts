@@ -1,8 +1,8 @@
 import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import { followsWordCharacter, frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
-const THREE_DOTS = /(?<!\.)\.{3}(?!\.)/g;
-const SPACE_BEFORE = /(?<=[\p{L}\p{N}])[ \u00a0\u202f]+(?=…|\.{3}(?!\.))/gu;
+const THREE_DOTS = /\.{3}(?!\.)/g;
+const SPACE_BEFORE = /[ \u00a0\u202f]+(?=…|\.{3}(?!\.))/g;
 const ETC = /\betc(?:\.{3}|…|\.{2}(?!\.))/g;
 
 export const ellipsis: Rule = {
@@ -62,7 +62,7 @@ export const ellipsis: Rule = {
           { from: match.index + 3, to: end, text: "." },
         );
       }
-      for (const match of frenchMatches(block, THREE_DOTS)) {
+      for (const match of frenchMatches(block, THREE_DOTS, (previous) => previous !== ".")) {
         if (etcStarts.has(match.index)) continue;
         reportInProse(
           context,
@@ -76,7 +76,7 @@ export const ellipsis: Rule = {
           { from: match.index, to: match.index + 3, text: "…" },
         );
       }
-      for (const match of frenchMatches(block, SPACE_BEFORE)) {
+      for (const match of frenchMatches(block, SPACE_BEFORE, followsWordCharacter)) {
         const end = match.index + match[0].length;
         reportInProse(
           context,

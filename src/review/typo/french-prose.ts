@@ -14,12 +14,28 @@ export function frenchBlocks(context: RuleContext): readonly ProseBlock[] {
   return context.prose;
 }
 
-/** Every match of a global regex in the French parts of a block. */
-export function* frenchMatches(block: ProseBlock, pattern: RegExp): Generator<RegExpExecArray> {
+/**
+ * Every match of a global regex in the French parts of a block. `after` tests the unit before the match
+ * (empty at the start): patterns start with a literal and leave that test to code, because a leading
+ * lookbehind makes the regex engine try every position of every post.
+ */
+export function* frenchMatches(
+  block: ProseBlock,
+  pattern: RegExp,
+  after?: (previous: string, text: string, index: number) => boolean,
+): Generator<RegExpExecArray> {
   for (const match of block.text.matchAll(pattern)) {
+    if (after && !after(block.text[match.index - 1] ?? "", block.text, match.index)) continue;
     if (!isEnglishAt(block, match.index)) yield match;
   }
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The previous unit is not part of a word: the match starts a word. */
+export const startsWord = (previous: string) => !LETTER_OR_DIGIT.test(previous);
+/** The previous unit is a letter or a digit. */
+export const followsWordCharacter = (previous: string) => LETTER_OR_DIGIT.test(previous);
 
 export interface ProseFix {
   /** Range of the block's text to replace (end exclusive); an insertion when from === to. */

@@ -1,7 +1,7 @@
 import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import { frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
 
-const HOUR = /(?<![\p{L}\p{N}:.,])([01]?\d|2[0-4])([hH])([0-5]\d)?(?![\p{L}\p{N}])/gu;
+const HOUR = /([01]?\d|2[0-4])([hH])([0-5]\d)?(?![\p{L}\p{N}])/gu;
 
 export const hours: Rule = {
   id: "typo/hours",
@@ -30,7 +30,11 @@ export const hours: Rule = {
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, HOUR)) {
+      for (const match of frenchMatches(
+        block,
+        HOUR,
+        (previous) => startsWord(previous) && !":.,".includes(previous || " "),
+      )) {
         const [written, hour, , minutes] = match as unknown as [string, string, string, string | undefined];
         const expected = minutes ? `${hour}\u00a0h\u00a0${minutes}` : `${hour}\u00a0h`;
         const shown = expected.replaceAll("\u00a0", " ");

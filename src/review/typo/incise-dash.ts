@@ -2,7 +2,12 @@ import type { Rule } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** A hyphen or a double hyphen standing alone between words: an incise, or a range « 9 h - 18 h ». */
-const LONE_HYPHEN = /(?<=[\p{L}\p{N},.;:!?»)\uFFFC] )(--?)(?= [\p{L}\p{N}«(\uFFFC])/gu;
+const LONE_HYPHEN = /(--?)(?= [\p{L}\p{N}«(\uFFFC])/gu;
+const BEFORE_INCISE = /[\p{L}\p{N},.;:!?»)\uFFFC]/u;
+
+function followsWordAndSpace(previous: string, text: string, index: number): boolean {
+  return previous === " " && BEFORE_INCISE.test(text[index - 2] ?? "");
+}
 
 export const inciseDash: Rule = {
   id: "typo/incise-dash",
@@ -45,7 +50,7 @@ export const inciseDash: Rule = {
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, LONE_HYPHEN)) {
+      for (const match of frenchMatches(block, LONE_HYPHEN, followsWordAndSpace)) {
         const hyphen = match[1] as string;
         reportInProse(
           context,

@@ -8,7 +8,12 @@ const NAMES =
  * A month or weekday with a capital in the middle of a sentence: after a word, a number or a comma,
  * never at the start of a sentence, a heading, a list item or a quotation.
  */
-const MID_SENTENCE = new RegExp(`(?<=[\\p{L}\\p{N},;:] )(${NAMES})(?![\\p{L}\\p{N}])`, "gu");
+const MONTH_OR_DAY = new RegExp(`(${NAMES})(?![\\p{L}\\p{N}])`, "gu");
+const MID_SENTENCE_BEFORE = /[\p{L}\p{N},;:]/u;
+
+function isMidSentence(previous: string, text: string, index: number): boolean {
+  return previous === " " && MID_SENTENCE_BEFORE.test(text[index - 2] ?? "");
+}
 
 export const lowercaseDates: Rule = {
   id: "typo/lowercase-dates",
@@ -43,7 +48,7 @@ export const lowercaseDates: Rule = {
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, MID_SENTENCE)) {
+      for (const match of frenchMatches(block, MONTH_OR_DAY, isMidSentence)) {
         const word = match[1] as string;
         const lower = word.toLowerCase();
         reportInProse(

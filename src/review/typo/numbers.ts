@@ -2,19 +2,27 @@ import type { Rule } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** `87%`, `87 %` with an ordinary space: the percent sign takes a no-break space. */
-const PERCENT = /(?<=\d)( ?)%/g;
+const PERCENT = /( ?)%/g;
 /** `12€`, `12 €`: the euro sign follows the amount, after a no-break space. */
-const EURO_AFTER = /(?<=\d)( ?)€/g;
+const EURO_AFTER = /( ?)€/g;
+const DIGIT = /\d/;
+const followsDigit = (previous: string) => DIGIT.test(previous);
 /** `€40`, `€ 40`: the euro sign comes after the amount in French. */
 const EURO_BEFORE = /€ ?(\d+(?:[,.]\d+)?)(?![\d\p{L}])/gu;
 /**
  * A number of five digits or more, not grouped. Not a postal code (followed by a capitalized word), a
  * phone number (leading 0), a reference (after « n° », « article », a letter or a sign).
  */
-const UNGROUPED =
-  /(?<![\p{L}\p{N}.,/#§°_-]|(?:n°|article|art\.|no) ?)([1-9]\d{4,})(?![\p{L}\p{N}.,/_-]|\s\p{Lu})/gu;
+const UNGROUPED = /([1-9]\d{4,})(?![\p{L}\p{N}.,/_-]|\s\p{Lu})/gu;
+const NOT_BEFORE_NUMBER = /[\p{L}\p{N}.,/#§°_-]/u;
+const REFERENCE_BEFORE = /(?:n°|article|art\.|no) ?$/i;
+
+function startsFreeNumber(previous: string, text: string, index: number): boolean {
+  if (NOT_BEFORE_NUMBER.test(previous)) return false;
+  return !REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 9), index));
+}
 /** `3.5 millions`: the decimal separator is a comma in French. */
-const DECIMAL_POINT = /(?<![\d.])(\d+)\.(\d+)(?=\s?(?:millions?|milliards?|%|€|euros?)(?![\p{L}]))/gu;
+const DECIMAL_POINT = /(\d+)\.(\d+)(?=\s?(?:millions?|milliards?|%|€|euros?)(?![\p{L}]))/gu;
 
 export const numbers: Rule = {
   id: "typo/numbers",
@@ -51,7 +59,7 @@ export const numbers: Rule = {
   check(context) {
     const narrow = context.config.typography.nbsp === "regular" ? "\u00a0" : "\u202f";
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, PERCENT)) {
+      for (const match of frenchMatches(block, PERCENT, followsDigit)) {
         const spaceLength = (match[1] as string).length;
         const start = startOfNumber(block.text, match.index);
         reportInProse(
@@ -66,7 +74,7 @@ export const numbers: Rule = {
           { from: match.index, to: match.index + spaceLength, text: narrow },
         );
       }
-      for (const match of frenchMatches(block, EURO_AFTER)) {
+      for (const match of frenchMatches(block, EURO_AFTER, followsDigit)) {
         const spaceLength = (match[1] as string).length;
         const start = startOfNumber(block.text, match.index);
         const written = block.text.slice(start, match.index + match[0].length);
@@ -96,7 +104,7 @@ export const numbers: Rule = {
           { from: match.index, to: match.index + match[0].length, text: `${amount}\u00a0€` },
         );
       }
-      for (const match of frenchMatches(block, UNGROUPED)) {
+      for (const match of frenchMatches(block, UNGROUPED, startsFreeNumber)) {
         const digits = match[1] as string;
         const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, narrow);
         reportInProse(
@@ -111,7 +119,11 @@ export const numbers: Rule = {
           { from: match.index, to: match.index + digits.length, text: grouped },
         );
       }
-      for (const match of frenchMatches(block, DECIMAL_POINT)) {
+      for (const match of frenchMatches(
+        block,
+        DECIMAL_POINT,
+        (previous) => !DIGIT.test(previous) && previous !== ".",
+      )) {
         const written = `${match[1]}.${match[2]}`;
         const expected = `${match[1]},${match[2]}`;
         reportInProse(

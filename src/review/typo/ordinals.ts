@@ -1,12 +1,11 @@
 import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import { frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
 
 /**
  * Ordinal abbreviations: 1er, 1re, 2e, XIXe (Lexique des règles typographiques). Written 2ème, 2è, 2ième,
  * 1ère, 1ier, 2nd, or with `<sup>ème</sup>` around the suffix.
  */
-const ORDINAL =
-  /(?<![\p{L}\p{N}])(\d+|[IVXLC]+)(\uFFFC?)(ièmes?|ème?s?|è|ier|ères?|ere|nde?s?)(\uFFFC?)(?![\p{L}\p{N}])/gu;
+const ORDINAL = /(\d+|[IVXLC]+)(\uFFFC?)(ièmes?|ème?s?|è|ier|ères?|ere|nde?s?)(\uFFFC?)(?![\p{L}\p{N}])/gu;
 
 function expectedSuffix(number: string, suffix: string): string | undefined {
   const plural = suffix.endsWith("s") && suffix !== "ès" ? "s" : "";
@@ -52,7 +51,7 @@ export const ordinals: Rule = {
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, ORDINAL)) {
+      for (const match of frenchMatches(block, ORDINAL, startsWord)) {
         const [whole, number, opening, suffix] = match as unknown as [string, string, string, string];
         const expected = expectedSuffix(number, suffix);
         if (expected === undefined || expected === suffix) continue;

@@ -2,11 +2,16 @@ import type { Rule } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** Two spaces or more between two words (not at a line's start or end: indentation, hard breaks). */
-const DOUBLE_SPACE = /(?<=[^\s])[ \u00a0\u202f]{2,}(?=[^\s])/gu;
+const DOUBLE_SPACE = /[ \u00a0\u202f]{2,}(?=[^\s])/g;
+const NOT_SPACE = /[^\s]/;
 /** A space before a comma or a full stop. */
-const SPACE_BEFORE_COMMA = /(?<=[\p{L}\p{N})»\uFFFC])[ \u00a0\u202f]+(?=[,.](?![.\d]))/gu;
+const SPACE_BEFORE_COMMA = /[ \u00a0\u202f]+(?=[,.](?![.\d]))/g;
+const BEFORE_COMMA = /[\p{L}\p{N})»\uFFFC]/u;
 /** Words glued by a comma, or a sentence starting right after a full stop (`fin.Début`). */
-const GLUED = /(?<=\p{Ll}{2})([,!?])(?=\p{L})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})/gu;
+const GLUED = /[,!?](?=\p{L})|\.(?=\p{Lu}\p{Ll})/gu;
+const LOWERCASE = /\p{Ll}/u;
+const afterTwoLowercase = (previous: string, text: string, index: number) =>
+  LOWERCASE.test(previous) && LOWERCASE.test(text[index - 2] ?? "");
 
 export const spaces: Rule = {
   id: "typo/spaces",
@@ -51,7 +56,7 @@ export const spaces: Rule = {
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
-      for (const match of frenchMatches(block, DOUBLE_SPACE)) {
+      for (const match of frenchMatches(block, DOUBLE_SPACE, (previous) => NOT_SPACE.test(previous))) {
         const end = match.index + match[0].length;
         reportInProse(
           context,
@@ -65,7 +70,9 @@ export const spaces: Rule = {
           { from: match.index + 1, to: end, text: "" },
         );
       }
-      for (const match of frenchMatches(block, SPACE_BEFORE_COMMA)) {
+      for (const match of frenchMatches(block, SPACE_BEFORE_COMMA, (previous) =>
+        BEFORE_COMMA.test(previous),
+      )) {
         const end = match.index + match[0].length;
         const mark = block.text[end] as string;
         reportInProse(
@@ -83,7 +90,7 @@ export const spaces: Rule = {
             : { from: match.index, to: end, text: "" },
         );
       }
-      for (const match of frenchMatches(block, GLUED)) {
+      for (const match of frenchMatches(block, GLUED, afterTwoLowercase)) {
         const mark = match[0];
         reportInProse(
           context,

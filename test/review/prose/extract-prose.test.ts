@@ -38,9 +38,13 @@ describe("extractProse", () => {
       expected: ["paragraph: Voir la page : ici !"],
     },
     {
-      name: "autolinks and bare URLs are opaque",
-      source: "Voir <https://a.fr> et https://b.fr/x?y=1 ou a@b.fr.\n",
-      expected: ["paragraph: Voir ¤ et ¤ ou ¤."],
+      // kramdown leaves bare URLs and addresses as text: they are masked where they stand, not the
+      // punctuation that ends the sentence after them.
+      name: "autolinks, bare URLs and e-mail addresses are opaque",
+      source: "Voir <https://a.fr> et https://b.fr/x?y=1 ou www.c.fr, a@b.fr.\n",
+      expected: [
+        `paragraph: Voir ¤ et ${mask("https://b.fr/x?y=1")} ou ${mask("www.c.fr")}, ${mask("a@b.fr")}.`,
+      ],
     },
     {
       name: "inline HTML is opaque, its text is prose",
