@@ -50,6 +50,8 @@ class BlockBuilder {
 
 /** The prose of a post: every paragraph, heading, table cell and alt text, plus `title` and `description`. */
 export function extractProse(post: ParsedPost): ProseBlock[] {
+  // Where an unclosed front matter ends is anyone's guess: no text of such a post is read as prose.
+  if (post.frontMatter.kind === "unclosed") return [];
   const neverProse = neverProseRanges(post.source);
   const blocks: ProseBlock[] = [];
   const finish = (kind: ProseKind, builder: BlockBuilder) => {
