@@ -31,9 +31,12 @@ export const EDITORIAL_COMMITS: { subject: RegExp; rules: string[] }[] = [
   { subject: /^Remove site\.baseurl references$/, rules: ["markdown/no-baseurl-in-link"] },
 ];
 
-/** The house style the corpus's editors applied, as its maintainers would write it in `lexicon`. */
-export const CORPUS_LEXICON = [
-  { use: "Pôle emploi", avoid: ["Pôle Emploi", "Pole Emploi", "Pole emploi"] },
-  { use: "DINSIC", avoid: ["SGMAP"] },
-  { use: "DevOps" },
-];
+/** The house rules the corpus's editors applied, as its maintainers would write them in the config. */
+export const CORPUS_HOUSE_RULES = {
+  lexicon: [
+    { use: "Pôle emploi", avoid: ["Pôle Emploi", "Pole Emploi", "Pole emploi"] },
+    { use: "DINSIC", avoid: ["SGMAP"] },
+    { use: "DevOps" },
+  ],
+  markdown: { listMarker: "-" as const },
+};
