@@ -29,7 +29,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     cwd: io.cwd,
     siteDir: options.site,
     configPath: options.config,
-    startPath: options.paths[0],
+    // A missing first path must not hide the site of the next ones; `--path` places a post read on stdin.
+    startPath: options.paths.find((path) => existsSync(resolve(io.cwd, path))) ?? options.stdinPath,
   });
   if (!opened.ok) {
     for (const message of opened.messages) io.stderr(`${message}\n`);
@@ -38,21 +39,24 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const { root, config, site, warnings } = opened.local;
   for (const warning of warnings) io.stderr(`${warning}\n`);
   const reviewOptions: ReviewOptions = { today: io.today, only: options.only };
-  if (options.stdin) return checkStdin(options, io, site, config, reviewOptions);
+  if (options.stdin) return checkStdin(options, io, root, site, config, reviewOptions);
 
   let hasFailure = false;
-  const targets: Target[] = [];
+  const targets = new Map<string, Target>();
   for (const path of options.paths.length > 0 ? options.paths : [root]) {
     const found = expandPath(path, io.cwd, root, site);
     if (typeof found === "string") {
       io.stderr(`${found}\n`);
       hasFailure = true;
     } else {
-      targets.push(...found);
+      // A file named twice (`_posts _posts/a.md`) is reviewed, fixed and counted once.
+      for (const target of found) {
+        if (!targets.has(target.absolutePath)) targets.set(target.absolutePath, target);
+      }
     }
   }
   const results: FileResult[] = [];
-  for (const target of targets) {
+  for (const target of targets.values()) {
     const result = reviewTarget(target, options, io, site, config, reviewOptions);
     if (result) results.push(result);
     else hasFailure = true;
@@ -82,7 +86,8 @@ function reviewTarget(
             .findings,
       );
       if (fixed !== review.source) {
-        writeFileSync(target.absolutePath, fixed);
+        // Decoding drops a byte order mark: put it back so that only the fixed ranges change.
+        writeFileSync(target.absolutePath, hasByteOrderMark(bytes) ? `\uFEFF${fixed}` : fixed);
         bytes = Buffer.from(fixed);
         review = reviewFile({ path: target.sitePath, bytes }, site, config, reviewOptions);
       }
@@ -102,11 +107,17 @@ function reviewTarget(
 async function checkStdin(
   options: CheckOptions,
   io: CliIo,
+  root: string,
   site: Site,
   config: Config,
   reviewOptions: ReviewOptions,
 ): Promise<number> {
-  const path = options.stdinPath ?? STDIN_PATH;
+  // `--path` is typed from the current folder; the rules and the JSON output want it from the site root.
+  const displayPath = options.stdinPath ?? STDIN_PATH;
+  const path =
+    options.stdinPath === undefined
+      ? STDIN_PATH
+      : sitePathOf(resolve(io.cwd, options.stdinPath), root, io.cwd);
   try {
     const bytes = await io.readStdin();
     const review = reviewFile({ path, bytes }, site, config, reviewOptions);
@@ -122,16 +133,11 @@ async function checkStdin(
       return remaining.some(isError) ? 1 : 0;
     }
     io.stdout(
-      render(
-        [{ path, displayPath: path, findings: review.findings, source: review.source }],
-        options,
-        config,
-        io,
-      ),
+      render([{ path, displayPath, findings: review.findings, source: review.source }], options, config, io),
     );
     return review.findings.some(isError) ? 1 : 0;
   } catch (error) {
-    reportFailure(path, error, options.debug, io);
+    reportFailure(displayPath, error, options.debug, io);
     return 2;
   }
 }
@@ -180,6 +186,10 @@ function reportFailure(place: string, error: unknown, debug: boolean, io: CliIo)
         : `échec de la relecture : ${reason}`;
   io.stderr(`${place}: ${message}${debug || code ? "" : " (relancez avec --debug pour le détail)"}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+}
+
+function hasByteOrderMark(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function isError(finding: Finding): boolean {

@@ -23,7 +23,7 @@ export function parseCheckOptions(args: string[]): CheckOptions {
   try {
     parsed = parseCheckArgs(args);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeParseError(error as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const format = values.format ?? "text";
@@ -34,6 +34,9 @@ export function parseCheckOptions(args: string[]): CheckOptions {
     ?.split(",")
     .map((item) => item.trim())
     .filter(Boolean);
+  if (only && only.length === 0) {
+    throw new UsageError(`--only : indiquez au moins une catégorie parmi ${CATEGORIES.join(", ")}`);
+  }
   const unknown = only?.filter((item) => !(CATEGORIES as readonly string[]).includes(item));
   if (unknown && unknown.length > 0) {
     throw new UsageError(`--only ${unknown.join(",")} : catégories possibles : ${CATEGORIES.join(", ")}`);
@@ -54,6 +57,19 @@ export function parseCheckOptions(args: string[]): CheckOptions {
     format: format as Format,
     debug: values.debug ?? false,
   };
+}
+
+/** node:util's parseArgs errors are English and sometimes span three lines: one French line instead. */
+function describeParseError(error: NodeJS.ErrnoException): string {
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1] ?? "";
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return `option inconnue « ${option} » (relecteur --help)`;
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return error.message.includes("does not take an argument")
+      ? `l'option « ${option} » ne prend pas de valeur`
+      : `l'option « ${option} » attend une valeur`;
+  }
+  return error.message.split("\n")[0] ?? error.message;
 }
 
 function parseCheckArgs(args: string[]) {

@@ -24,6 +24,7 @@ const TEXTS = {
     preview: "aperçu",
     columns: ["Article", "Erreurs", "Avertissements", "Infos"],
     line: "ligne",
+    colon: " : ",
     more: (count: number) =>
       `… et ${count} autre${count > 1 ? "s" : ""} point${count > 1 ? "s" : ""} dans les annotations.`,
     categories: {
@@ -45,6 +46,7 @@ const TEXTS = {
     preview: "preview",
     columns: ["Post", "Errors", "Warnings", "Infos"],
     line: "line",
+    colon: ": ",
     more: (count: number) => `… and ${count} more in the annotations.`,
     categories: {
       frontmatter: "front matter",
@@ -75,7 +77,7 @@ export function renderSummaryComment(posts: readonly PostSummary[], locale: Loca
     );
   }
   for (const post of posts) lines.push("", ...renderPost(post, locale));
-  const command = `npx relecteur check ${posts.map((post) => post.path).join(" ")}`;
+  const command = `npx relecteur check ${posts.map((post) => shellQuote(post.path)).join(" ")}`;
   lines.push("", "---", `<sub>${texts.footer(command)}</sub>`, "");
   return lines.join("\n");
 }
@@ -83,8 +85,8 @@ export function renderSummaryComment(posts: readonly PostSummary[], locale: Loca
 function renderPost(post: PostSummary, locale: Locale): string[] {
   const texts = TEXTS[locale];
   const links = [`\`${post.path}\``];
-  if (post.url) links.push(`[${texts.onSite}](${post.url})`);
-  if (post.previewUrl) links.push(`[${texts.preview}](${post.previewUrl})`);
+  if (post.url) links.push(`[${texts.onSite}](${linkDestination(post.url)})`);
+  if (post.previewUrl) links.push(`[${texts.preview}](${linkDestination(post.previewUrl)})`);
   const lines = [
     `### ${post.title ? `« ${escapeInline(post.title)} »` : `\`${post.path}\``}`,
     "",
@@ -96,7 +98,9 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
     perCategory.set(finding.category, (perCategory.get(finding.category) ?? 0) + 1);
   lines.push(
     "",
-    [...perCategory].map(([category, count]) => `${texts.categories[category]} : ${count}`).join(" · "),
+    [...perCategory]
+      .map(([category, count]) => `${texts.categories[category]}${texts.colon}${count}`)
+      .join(" · "),
     "",
   );
   const top = [...post.findings]
@@ -107,7 +111,7 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
     .slice(0, TOP_FINDINGS);
   for (const finding of top) {
     lines.push(
-      `- ${SEVERITY_ICONS[finding.severity]} ${texts.line} ${finding.range.start.line} : ${escapeInline(finding.message)} (\`${finding.ruleId}\`)`,
+      `- ${SEVERITY_ICONS[finding.severity]} ${texts.line} ${finding.range.start.line}${texts.colon}${escapeInline(finding.message)} (\`${finding.ruleId}\`)`,
     );
   }
   if (post.findings.length > TOP_FINDINGS) lines.push(`- ${texts.more(post.findings.length - TOP_FINDINGS)}`);
@@ -117,8 +121,23 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
 /** Keeps user text from opening Markdown or HTML constructs inside the comment. */
 function escapeInline(text: string): string {
   return text
+    .replace(/\s*[\r\n]+\s*/g, " ")
     .replace(/[<>]/g, (character) => (character === "<" ? "&lt;" : "&gt;"))
     .replace(/([\\`*_[\]])/g, "\\$1");
+}
+
+/**
+ * A URL holds text from the post (its permalink), where Jekyll leaves `(` and `)` as written: in `<…>` a `)`
+ * cannot end the link early. `<`, `>` and blanks, which `<…>` refuses, are percent-escaped.
+ */
+function linkDestination(url: string): string {
+  const safe = url.replace(/[<>\s]/g, (character) => encodeURIComponent(character));
+  return /[()]/.test(safe) ? `<${safe}>` : safe;
+}
+
+/** A path as a shell word: the suggested command must work for `2024-03-05-mon bilan.md` too. */
+function shellQuote(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
 
 function escapeCell(text: string): string {
