@@ -11,6 +11,7 @@ import { unified } from "unified";
 import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
 import { reviewPost } from "../src/review/engine.js";
+import { RULES } from "../src/review/registry.js";
 
 const WARMUP_ROUNDS = 5;
 const MEASURED_ROUNDS = 30;
@@ -53,7 +54,15 @@ const reviewMs = measure(() => {
   findings = 0;
   for (const post of posts) findings += reviewPost(post, site, offline, { today }).length;
 });
+const typographyRules = RULES.filter((rule) => rule.category === "typo" || rule.category === "lexicon");
+const noRuleMs = measure(() => {
+  for (const post of posts) reviewPost(post, site, offline, { today, rules: [] });
+});
+const typographyMs = measure(() => {
+  for (const post of posts) reviewPost(post, site, offline, { today, rules: typographyRules });
+});
 const bytes = posts.reduce((total, post) => total + Buffer.byteLength(post.source), 0);
+const ratio = (ms: number) => `${(ms / parseMs).toFixed(2).padStart(5)} × l'analyse remark`;
 const perPost = (ms: number) => `${((ms / posts.length) * 1000).toFixed(0).padStart(7)} µs/article`;
 
 process.stdout.write(`Site: ${siteDir}\n`);
@@ -61,5 +70,6 @@ process.stdout.write(
   `${posts.length} articles, ${(bytes / 1024).toFixed(0)} Kio, ${findings} constats ; médiane de ${MEASURED_ROUNDS} passes\n\n`,
 );
 process.stdout.write(`analyse remark seule (référence)  ${perPost(parseMs)}\n`);
-process.stdout.write(`relecture complète (hors ligne)   ${perPost(reviewMs)}\n`);
-process.stdout.write(`rapport relecture / analyse       ${(reviewMs / parseMs).toFixed(2).padStart(7)} ×\n`);
+process.stdout.write(`lecture de l'article seule        ${perPost(noRuleMs)}   ${ratio(noRuleMs)}\n`);
+process.stdout.write(`  + typographie et charte         ${perPost(typographyMs - noRuleMs)}   ${ratio(typographyMs - noRuleMs)}\n`);
+process.stdout.write(`relecture complète (hors ligne)   ${perPost(reviewMs)}   ${ratio(reviewMs)}\n`);

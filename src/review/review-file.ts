@@ -14,13 +14,13 @@ const UNREADABLE_FILE = { id: "markdown/unreadable-file", category: "markdown" }
 /** Bytes to text, refusing what is not a UTF-8 text post. Strips a BOM. */
 export function decodePost(bytes: Uint8Array): DecodedPost {
   if (bytes.byteLength > MAX_POST_BYTES) {
-    const size = `${(bytes.byteLength / 1024 / 1024).toFixed(1)} Mio`;
+    const mebibytes = (bytes.byteLength / 1024 / 1024).toFixed(1);
     return {
       ok: false,
       offset: 0,
       problem: {
-        fr: `Fichier trop gros (${size}) : un article de plus de 1 Mio n'est pas relu`,
-        en: `File too large (${size}): posts over 1 MiB are not reviewed`,
+        fr: `Fichier trop gros (${mebibytes.replace(".", ",")} Mio) : un article de plus de 1 Mio n'est pas relu`,
+        en: `File too large (${mebibytes} MiB): posts over 1 MiB are not reviewed`,
       },
     };
   }
@@ -64,7 +64,7 @@ export function reviewFile(
       findings: reviewPost({ path: input.path, source: decoded.text }, site, config, options),
       source: decoded.text,
     };
-  if (options.only && !options.only.includes("markdown")) return { findings: [] };
+  // Reported whatever `--only` says: a post that cannot be read has not been reviewed at all.
   const lossy = new TextDecoder("utf-8").decode(
     input.bytes.subarray(0, Math.min(input.bytes.byteLength, MAX_POST_BYTES)),
   );

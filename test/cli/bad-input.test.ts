@@ -49,7 +49,7 @@ const unreadable: Row[] = [
     path: "_posts/2024-03-03-enorme.md",
     content: Buffer.concat([Buffer.from(CLEAN_POST), Buffer.alloc(MAX_POST_BYTES, 0x61)]),
     findings: [
-      { rule: "markdown/unreadable-file", line: 1, column: 1, message: "Fichier trop gros (1.0 Mio)" },
+      { rule: "markdown/unreadable-file", line: 1, column: 1, message: "Fichier trop gros (1,0 Mio)" },
     ],
   },
   {

@@ -35,7 +35,7 @@ describe("decodePost", () => {
     {
       name: "a file over 1 MiB",
       bytes: new Uint8Array(MAX_POST_BYTES + 1).fill(0x61),
-      message: /^Fichier trop gros \(1\.0 Mio\)/,
+      message: /^Fichier trop gros \(1,0 Mio\)/,
     },
   ];
   for (const { name, bytes, message } of refused) {
@@ -61,7 +61,9 @@ describe("decodePost", () => {
     expect(decodePost(bytes).ok).toBe(true);
   });
 
-  it("stays silent about an unreadable file when markdown findings are not asked for", () => {
-    expect(review(new Uint8Array([0, 1, 2]), ["typo"])).toEqual([]);
+  it("reports an unreadable file even when markdown findings are not asked for: it was not reviewed", () => {
+    expect(review(new Uint8Array([0, 1, 2]), ["typo"]).map((finding) => finding.ruleId)).toEqual([
+      "markdown/unreadable-file",
+    ]);
   });
 });

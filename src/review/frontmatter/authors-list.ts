@@ -3,6 +3,11 @@ import { findField, parsedFrontMatter } from "./present-front-matter.js";
 
 const SIMPLE_ID = /^[\w.-]+$/;
 
+/** The ids a contributor meant in `authors: a, b et c`. */
+export function splitAuthorIds(text: string): string[] {
+  return text.split(/\s*(?:,|\bet\b|\band\b|&)\s*|\s+/).filter(Boolean);
+}
+
 export const authorsList: Rule = {
   id: "frontmatter/authors-list",
   category: "frontmatter",
@@ -48,7 +53,7 @@ export const authorsList: Rule = {
     const value = frontMatter?.data.authors;
     if (!field || typeof value !== "string" || value.trim() === "") return;
     const written = value.trim();
-    const ids = written.split(/\s*(?:,|\bet\b|\band\b|&)\s*|\s+/).filter(Boolean);
+    const ids = splitAuthorIds(written);
     const listForm = `[${ids.join(", ")}]`;
     context.report({
       message: {

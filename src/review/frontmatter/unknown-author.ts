@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
+import { splitAuthorIds } from "./authors-list.js";
 import { closestIds, knownAuthorIds } from "./authors-site.js";
 import { findField, parsedFrontMatter } from "./present-front-matter.js";
 
@@ -43,9 +44,23 @@ export const unknownAuthor: Rule = {
           },
         ],
       },
+      {
+        site,
+        source: "---\ntitle: Bonjour\nauthors: jean.dupond et marie.martin\n---\n\nTexte.\n",
+        findings: [
+          {
+            message:
+              "Auteur inconnu « jean.dupond » : aucune fiche _authors/jean.dupond.md (voulez-vous dire « jean.dupont » ?)",
+            line: 3,
+            column: 10,
+            endColumn: 21,
+          },
+        ],
+      },
     ],
     right: [
       { site, source: "---\ntitle: Bonjour\nauthors: [jean.dupont, marie.martin]\n---\n\nTexte.\n" },
+      { site, source: "---\ntitle: Bonjour\nauthors: jean.dupont et marie.martin\n---\n\nTexte.\n" },
       { source: "---\ntitle: Bonjour\nauthors: [inconnu]\n---\n\nSans site, la règle se tait.\n" },
     ],
   },
@@ -55,7 +70,7 @@ export const unknownAuthor: Rule = {
     const field = frontMatter && findField(frontMatter, "authors");
     const value = frontMatter?.data.authors;
     if (!known || !field) return;
-    const ids = Array.isArray(value) ? value : typeof value === "string" ? [value.trim()] : [];
+    const ids = Array.isArray(value) ? value : typeof value === "string" ? splitAuthorIds(value) : [];
     const entryText = context.post.source.slice(field.valueStart, field.entryEnd);
     const folder = context.config.frontmatter.authorsCollection;
     let searchFrom = 0;
