@@ -71,5 +71,7 @@ process.stdout.write(
 );
 process.stdout.write(`analyse remark seule (référence)  ${perPost(parseMs)}\n`);
 process.stdout.write(`lecture de l'article seule        ${perPost(noRuleMs)}   ${ratio(noRuleMs)}\n`);
-process.stdout.write(`  + typographie et charte         ${perPost(typographyMs - noRuleMs)}   ${ratio(typographyMs - noRuleMs)}\n`);
+process.stdout.write(
+  `  + typographie et charte         ${perPost(typographyMs - noRuleMs)}   ${ratio(typographyMs - noRuleMs)}\n`,
+);
 process.stdout.write(`relecture complète (hors ligne)   ${perPost(reviewMs)}   ${ratio(reviewMs)}\n`);
