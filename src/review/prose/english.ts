@@ -14,19 +14,41 @@ const FRENCH = new Set(
   ),
 );
 
-const SENTENCE = /[^.!?…]+(?:[.!?…]+|$)/g;
+/**
+ * A sentence, or a clause ending with `:` or `;`, with its final punctuation and the closing quotes or
+ * brackets that follow it.
+ */
+const CLAUSE = /[^.!?…:;]+(?:[.!?…:;]+["'”’»)\]]*|$)/g;
 const WORD = /[\p{L}']+/gu;
 
+interface Clause {
+  start: number;
+  end: number;
+  english: number;
+  french: number;
+  introduces: boolean;
+}
+
 export function findEnglishRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const sentence of text.matchAll(SENTENCE)) {
+  const clauses: Clause[] = [];
+  for (const match of text.matchAll(CLAUSE)) {
     let english = 0;
     let french = 0;
-    for (const word of sentence[0].toLowerCase().matchAll(WORD)) {
+    for (const word of match[0].toLowerCase().matchAll(WORD)) {
       if (ENGLISH.has(word[0])) english++;
       if (FRENCH.has(word[0])) french++;
     }
-    if (english >= 3 && english > french) ranges.push([sentence.index, sentence.index + sentence[0].length]);
+    const introduces = /[:;]["'”’»)\]]*\s*$/.test(match[0]);
+    clauses.push({ start: match.index, end: match.index + match[0].length, english, french, introduces });
   }
-  return ranges;
+  const isEnglish = clauses.map((clause) => clause.english >= 3 && clause.english > clause.french);
+  // « They said: "…" » — a short lead-in with no French word takes the language of what it introduces.
+  for (let index = clauses.length - 2; index >= 0; index--) {
+    const clause = clauses[index] as Clause;
+    if (clause.introduces && clause.french === 0 && clause.english > 0 && isEnglish[index + 1])
+      isEnglish[index] = true;
+  }
+  return clauses.flatMap((clause, index) =>
+    isEnglish[index] ? [[clause.start, clause.end] as [number, number]] : [],
+  );
 }

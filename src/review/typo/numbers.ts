@@ -21,6 +21,8 @@ function startsFreeNumber(previous: string, text: string, index: number): boolea
   if (NOT_BEFORE_NUMBER.test(previous)) return false;
   return !REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 9), index));
 }
+/** `5km`, `2Go`: a unit symbol is separated from its number by a no-break space. */
+const GLUED_UNIT = /(km|kg|cm|mm|Go|Mo|Ko|To|kWh|MWh|MW|GW|°C)(?![\p{L}\p{N}])/gu;
 /** `3.5 millions`: the decimal separator is a comma in French. */
 const DECIMAL_POINT = /(\d+)\.(\d+)(?=\s?(?:millions?|milliards?|%|€|euros?)(?![\p{L}]))/gu;
 
@@ -34,7 +36,7 @@ export const numbers: Rule = {
       "En français : « 87 % » et « 12 € » avec une espace insécable, le symbole après le nombre, les grands nombres groupés par trois (« 324 000 »), la virgule décimale (« 3,5 millions »). Ce ne sont que des indications : versions, années, codes postaux et numéros d'articles sont laissés tels quels.",
     wrong: [
       {
-        source: "Taux de 87%, budget de 12 € ou €40, 324000 résultats, 3.5 millions.\n",
+        source: "Taux de 87%, budget de 12 € ou €40, 324000 résultats, 3.5 millions, 5km et 2Go.\n",
         findings: [
           { message: "« 87% » : une espace fine insécable est attendue avant « % »", line: 1, column: 9 },
           { message: "« 12 € » : une espace insécable est attendue avant « € »", line: 1, column: 24 },
@@ -45,14 +47,25 @@ export const numbers: Rule = {
             column: 37,
           },
           { message: "« 3.5 » : la virgule décimale est attendue, « 3,5 »", line: 1, column: 55 },
+          {
+            message: "« 5km » : une espace insécable sépare le nombre de l'unité, « 5 km »",
+            line: 1,
+            column: 69,
+          },
+          {
+            message: "« 2Go » : une espace insécable sépare le nombre de l'unité, « 2 Go »",
+            line: 1,
+            column: 76,
+          },
         ],
-        fixed: "Taux de 87\u202f%, budget de 12\u00a0€ ou 40\u00a0€, 324\u202f000 résultats, 3,5 millions.\n",
+        fixed:
+          "Taux de 87\u202f%, budget de 12\u00a0€ ou 40\u00a0€, 324\u202f000 résultats, 3,5 millions, 5\u00a0km et 2\u00a0Go.\n",
       },
     ],
     right: [
       {
         source:
-          "En 2018, 87\u202f% pour 12\u00a0€ ; 75001 Paris ; version 2.5.1 ; article 12345 ; n° 12345 ; 0612345678 ; 324\u202f000 ; `12345` ; #12345.\n",
+          "En 2018, 87\u202f% pour 12\u00a0€ ; 75001 Paris ; version 2.5.1 ; article 12345 ; n° 12345 ; 0612345678 ; 324\u202f000 ; `12345` ; #12345 ; 5\u00a0km, la 4G, 2 Go, un kg.\n",
       },
     ],
   },
@@ -102,6 +115,22 @@ export const numbers: Rule = {
             en: `« ${match[0]} »: in French the symbol follows the amount, « ${amount} € »`,
           },
           { from: match.index, to: match.index + match[0].length, text: `${amount}\u00a0€` },
+        );
+      }
+      for (const match of frenchMatches(block, GLUED_UNIT, followsDigit)) {
+        const unit = match[0];
+        const start = startOfNumber(block.text, match.index);
+        const written = block.text.slice(start, match.index + unit.length);
+        reportInProse(
+          context,
+          block,
+          start,
+          match.index + unit.length,
+          {
+            fr: `« ${written} » : une espace insécable sépare le nombre de l'unité, « ${written.replace(unit, ` ${unit}`)} »`,
+            en: `« ${written} »: a no-break space separates the number from its unit, « ${written.replace(unit, ` ${unit}`)} »`,
+          },
+          { from: match.index, to: match.index, text: "\u00a0" },
         );
       }
       for (const match of frenchMatches(block, UNGROUPED, startsFreeNumber)) {

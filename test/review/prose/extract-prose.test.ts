@@ -135,6 +135,14 @@ describe("extractProse", () => {
     expect(english).toEqual(["We are the ones who build it with you."]);
   });
 
+  it("keeps the closing quote of an English sentence in it", () => {
+    const [block] = proseOf('Le message\u00a0: "`x` is not a valid value for the path `y`."\n');
+    if (!block) throw new Error("no block");
+    const english = block.englishRanges.map(([start, end]) => block.text.slice(start, end));
+    expect(english).toEqual([' "\uFFFC is not a valid value for the path \uFFFC."']);
+    expect(block.text.slice(0, english[0] ? block.text.indexOf(english[0]) : 0)).toBe("Le message\u00a0:");
+  });
+
   it("keeps a French sentence with English words French", () => {
     const [block] = proseOf("Le product owner et le designer de la startup font un sprint review.\n");
     expect(block?.englishRanges).toEqual([]);
