@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import type { ExternalResults } from "../links/types.js";
 import type { Site } from "../site/site.js";
 import { filterFindings } from "./filters/index.js";
 import { parsePost } from "./parse-post.js";
@@ -14,12 +15,16 @@ export interface ReviewOptions {
   only?: readonly Category[];
   /** The rules to run; the registry by default. */
   rules?: readonly Rule[];
+  /** Verdicts of the external links, checked before the review by the HTTP checker. */
+  externalLinks?: ExternalResults;
 }
 
 export interface PostInput {
   path: string;
   source: string;
 }
+
+const NO_EXTERNAL_RESULTS: ExternalResults = new Map();
 
 /** Runs every enabled rule on one post. Pure: no disk, network, clock or environment. */
 export function reviewPost(input: PostInput, site: Site, config: Config, options: ReviewOptions): Finding[] {
@@ -45,6 +50,7 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
       },
       site,
       config,
+      externalLinks: options.externalLinks ?? NO_EXTERNAL_RESULTS,
       today: options.today,
       report: (report) => findings.push(stamp(report)),
       rangeAt: (start, end) => post.lines.rangeAt(start, end),

@@ -1,5 +1,6 @@
 import { FRONTMATTER_RULES } from "./frontmatter/index.js";
 import { LEXICON_RULES } from "./lexicon/index.js";
+import { LINKS_RULES } from "./links/index.js";
 import { MARKDOWN_RULES } from "./markdown/index.js";
 import type { Rule } from "./types.js";
 import { TYPO_RULES } from "./typo/index.js";

@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import type { Node } from "unist";
 import type { Config } from "../config/schema.js";
+import type { ExternalResults } from "../links/types.js";
 import type { Site } from "../site/site.js";
 import type { ParsedPost } from "./parse-post.js";
 import type { ProseBlock } from "./prose/prose-block.js";
@@ -75,6 +76,11 @@ export interface RuleContext {
   readonly config: Config;
   /** The post's prose (paragraphs, headings, cells, alt texts, title, description), computed once per post. */
   readonly prose: readonly ProseBlock[];
+  /**
+   * What the HTTP checker learnt about external URLs before the review (keyed by normalised URL); empty
+   * offline. Rules read it; they never make requests.
+   */
+  readonly externalLinks: ExternalResults;
   /** The review date, `YYYY-MM-DD`: an input, never read from the clock inside the engine. */
   readonly today: string;
   report(report: Report): void;
