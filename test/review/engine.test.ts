@@ -74,6 +74,8 @@ const AWKWARD_POSTS: Record<string, string> = {
   "only code": "```\n---\n```\n",
   "deep nesting": `${"> ".repeat(200)}a\n`,
   "long line": `---\ntitle: a\n---\n${"mot ".repeat(20000)}\n`,
+  // One text node longer than V8 accepts as spread arguments (about 130,000).
+  "a paragraph of 200,000 characters": `---\ntitle: a\n---\n${"mot ".repeat(50000)}\n`,
   "html and liquid":
     '---\ntitle: a\n---\n<img src="x">\n{% raw %}{{ a }}{% endraw %}\n[a]({{ site.baseurl }}/x)\n',
   unicode: "---\ntitle: 😀\n---\n\n😀 é\u0301 \u202f\u00a0\n",

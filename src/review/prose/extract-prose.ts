@@ -39,8 +39,11 @@ class BlockBuilder {
 
   append(value: string, starts: number[], ends: number[]): void {
     this.text += value;
-    this.starts.push(...starts);
-    this.ends.push(...ends);
+    // A loop, not push(...starts): spreading a paragraph of a million units would overflow the stack.
+    for (let index = 0; index < starts.length; index++) {
+      this.starts.push(starts[index] as number);
+      this.ends.push(ends[index] as number);
+    }
   }
 
   opaque(start: number, end: number): void {
