@@ -5,20 +5,29 @@
  * - for each labelled editorial commit of the history, whether the rules flagged, in the revision before,
  *   what the editor fixed by hand;
  * - the checks of `--fix` on every text: idempotent, never touching code, URLs, Liquid or front matter keys,
- *   and changing no letter outside the rules meant to (spacing and punctuation fixes keep every letter).
+ *   and changing no letter outside the rules meant to (spacing and punctuation fixes keep every letter);
+ * - the internal links of the final posts resolved against the repository's whole listing (`tree.txt`): those
+ *   that lead nowhere, with the closest target, and the count resolved / unresolved.
  * Exits 1 when a rule throws or a fix breaks one of these promises.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
 import type { Config } from "../src/config/schema.js";
+import { extractLinks } from "../src/links/extract-links.js";
+import { postName } from "../src/links/liquid-urls.js";
+import { resolveInternal, siteAddress } from "../src/links/resolve-internal.js";
 import { fixUntilStable } from "../src/review/fix-until-stable.js";
 import { readFrontMatter } from "../src/review/front-matter.js";
+import { parsePost } from "../src/review/parse-post.js";
 import { reviewFile } from "../src/review/review-file.js";
 import type { Finding } from "../src/review/types.js";
+import { isMarkupFile, urlKey } from "../src/site/documents.js";
+import { readSiteConfigText } from "../src/site/load-local-site.js";
+import { buildSite } from "../src/site/site.js";
 import { type CorpusDocument, listCorpusDocuments } from "./corpus-documents.js";
 import { CORPUS_HOUSE_RULES, EDITORIAL_COMMITS } from "./editorial-commits.js";
 import { LETTER_CHANGING, lettersOnly, untouchable } from "./fix-invariants.js";
@@ -32,7 +41,20 @@ if (!opened.ok) {
   process.stderr.write(`${opened.messages.join("\n")}\n`);
   process.exit(2);
 }
-const { site } = opened.local;
+const { site: copiedSite } = opened.local;
+// The site as the repository had it: tree.txt lists every file (images and layouts included, whose content
+// the corpus did not copy), with the texts it did copy; without it, the copied folder alone.
+const treeFile = join(dir, "tree.txt");
+const site = existsSync(treeFile)
+  ? buildSite({
+      files: readFileSync(treeFile, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== ""),
+      configText: readSiteConfigText(siteDir),
+      postGlobs: opened.local.config.posts,
+      texts: copiedSite.texts,
+    }).site
+  : copiedSite;
 // The corpus has no .github/relecteur.yml: its editors' house rules, as its maintainers would write them.
 const config: Config = { ...opened.local.config, ...CORPUS_HOUSE_RULES };
 const documents = listCorpusDocuments(dir, site.posts);
@@ -137,9 +159,50 @@ for (const document of documents) {
 }
 out(`\n--fix vérifié sur ${fixedTexts} textes`);
 
+// 4. The internal links of the final posts, resolved in the repository.
+const address = siteAddress(site, config.site.url);
+out(
+  `\nLiens internes des articles finaux (${[...address.hosts].join(", ")}), résolus dans ${existsSync(treeFile) ? "tree.txt" : "le dossier site/"}`,
+);
+const linkCounts = { resolved: 0, unresolved: 0, unknown: 0 };
+const finalPosts = documents.filter((item) => item.kind === "post");
+for (const document of finalPosts) {
+  const post = parsePost(document.path, readFileSync(document.file, "utf8"));
+  for (const link of extractLinks(post, site)) {
+    const resolution = resolveInternal(link, post, site, { siteUrl: config.site.url });
+    if (resolution.kind === "not-internal") continue;
+    if (resolution.kind === "unknown") linkCounts.unknown++;
+    else if (resolution.kind === "found") linkCounts.resolved++;
+    else {
+      linkCounts.unresolved++;
+      const where = `${document.path}:${post.lines.pointAt(link.start).line}`;
+      const closest = resolution.suggestion ? `« ${resolution.suggestion} »` : "rien d'approchant";
+      out(`  ✗ ${where}  « ${link.written} » → ${closest}${unreadPageNote(resolution.path)}`);
+    }
+  }
+}
+const missingAnchors = finalPosts.flatMap((document) =>
+  (findingsByFile.get(document.file) ?? [])
+    .filter((finding) => finding.ruleId === "links/missing-anchor")
+    .map((finding) => `${document.path}:${finding.range.start.line}  ${finding.message}`),
+);
+for (const line of missingAnchors) out(`  # ${line}`);
+out(
+  `${linkCounts.resolved} liens internes résolus, ${linkCounts.unresolved} sans cible, ${linkCounts.unknown} indéterminés ; ${missingAnchors.length} ancres absentes`,
+);
+
 out(`\n${failures.length} échec(s)`);
 for (const failure of failures) process.stderr.write(`${failure}\n`);
 process.exitCode = failures.length > 0 ? 1 : 0;
+
+/** A page of tree.txt whose text the corpus lacks, named like the missing path: its permalink is unknown. */
+function unreadPageNote(path: string): string {
+  const name = urlKey(path).split("/").pop() ?? "";
+  const unread = [...site.files].filter(
+    (file) => isMarkupFile(file) && !site.texts.has(file) && postName(file) === name,
+  );
+  return unread.length > 0 ? ` (page sans texte dans le corpus : ${unread.join(", ")})` : "";
+}
 
 function frontMatterKeys(text: string): string[] {
   const frontMatter = readFrontMatter(text);

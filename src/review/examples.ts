@@ -17,6 +17,7 @@ export function runRuleExample(rule: Rule, example: RuleExample): { findings: Fi
     files: [...Object.keys(siteFiles), path],
     configText: siteFiles["_config.yml"],
     postGlobs: config.posts,
+    texts: new Map([...Object.entries(siteFiles), [path, example.source]]),
   });
   const findings = reviewPost({ path, source: example.source }, site, config, {
     today: EXAMPLE_TODAY,

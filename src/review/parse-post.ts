@@ -17,9 +17,10 @@ export interface ParsedPost {
   lines: LineIndex;
 }
 
+/** Jekyll closes a front matter with `---` or `...`: both, so that the tree and the front matter agree. */
 const markdownParser = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkFrontmatter, ["yaml", { type: "yaml", fence: { open: "---", close: "..." } }])
   .use(remarkKramdownGfm)
   .freeze();
 

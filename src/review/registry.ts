@@ -11,6 +11,7 @@ export const RULES: readonly Rule[] = [
   ...MARKDOWN_RULES,
   ...TYPO_RULES,
   ...LEXICON_RULES,
+  ...LINKS_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

@@ -21,6 +21,8 @@ export interface Site {
   isPost(path: string): boolean;
   /** Ids of the documents of a collection folder (`_authors` → `{"jdupont", …}`). */
   documentIds(folder: string): ReadonlySet<string>;
+  /** Text of the site's Markdown and HTML files that the caller read (path → content); may be partial or empty. */
+  texts: ReadonlyMap<string, string>;
 }
 
 export interface SiteInput {
@@ -28,6 +30,8 @@ export interface SiteInput {
   /** Text of `_config.yml`, or undefined when the site has none. */
   configText?: string;
   postGlobs: readonly string[];
+  /** Text of the site's Markdown and HTML files (path → content): pages' permalinks, headings for anchors. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export function buildSite(input: SiteInput): { site: Site; problems: JekyllConfigProblem[] } {
@@ -61,6 +65,7 @@ export function buildSite(input: SiteInput): { site: Site; problems: JekyllConfi
     posts: [...files].filter((file) => isPost(file)).sort(),
     isPost: (path) => isPost(normalizePath(path)),
     documentIds,
+    texts: new Map([...(input.texts ?? [])].map(([path, text]) => [normalizePath(path), text])),
   };
   return { site, problems: parsed.problems };
 }

@@ -35,6 +35,7 @@ const TRAPS: Record<string, string> = {
     '---\ntitle: Our team\nlang: en\n---\n\nHello: this is "our" team! Isn\'t it great? Mr Smith, 2nd edition...\n',
   "an English sentence in a French post":
     'Leur devise\u00a0: «\u00a0Done is better than perfect\u00a0». They said: "we are the ones who ship it, and we will do it again".\n',
+  "a front matter closed by ...": "---\ntitle: Bilan\nauthors: [a]\n...\n\nTexte.\n",
   "a definition": '[ref]: https://exemple.fr/a;b "Un titre : x"\n',
 };
 

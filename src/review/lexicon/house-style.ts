@@ -7,6 +7,8 @@ type LexiconEntry = Config["lexicon"][number];
 interface TermPattern {
   entry: LexiconEntry;
   pattern: RegExp;
+  /** The preferred form itself: an avoided form found inside it (« mail » in « e-mail ») is fine. */
+  preferred: RegExp;
   /** Without `avoid`, every casing of `use` but its own is flagged. */
   isCaseOnly: boolean;
 }
@@ -23,12 +25,14 @@ function termSource(term: string): string {
 function compile(entry: LexiconEntry): TermPattern[] {
   const around = (source: string, flags: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, `g${flags}`);
+  const preferred = around(termSource(entry.use), "u");
   if (!entry.avoid || entry.avoid.length === 0) {
-    return [{ entry, pattern: around(termSource(entry.use), "iu"), isCaseOnly: true }];
+    return [{ entry, pattern: around(termSource(entry.use), "iu"), preferred, isCaseOnly: true }];
   }
   return entry.avoid.map((avoided) => ({
     entry,
     pattern: around(termSource(avoided), "u"),
+    preferred,
     isCaseOnly: false,
   }));
 }
@@ -87,6 +91,12 @@ export const houseStyle: Rule = {
         ],
         fixed: "---\ntitle: Une startup d’État\n---\n\nUne startup d'État.\n",
       },
+      {
+        config: { lexicon: [{ use: "e-mail", avoid: ["mail", "email"] }] },
+        source: "Un e-mail, un mail.\n",
+        findings: [{ message: "« mail » : la charte éditoriale écrit « e-mail »", line: 1, column: 15 }],
+        fixed: "Un e-mail, un e-mail.\n",
+      },
     ],
     right: [
       {
@@ -105,10 +115,16 @@ export const houseStyle: Rule = {
       cache.set(lexicon, patterns);
     }
     for (const block of context.prose) {
-      for (const { entry, pattern, isCaseOnly } of patterns) {
+      for (const { entry, pattern, preferred, isCaseOnly } of patterns) {
+        const preferredRanges = [...block.text.matchAll(preferred)].map((match) => ({
+          from: match.index,
+          to: match.index + match[0].length,
+        }));
         for (const match of block.text.matchAll(pattern)) {
           const written = match[0];
           if (isCaseOnly && sameApostrophes(written) === sameApostrophes(entry.use)) continue;
+          const end = match.index + written.length;
+          if (preferredRanges.some(({ from, to }) => from <= match.index && end <= to)) continue;
           const preferred = preferredLike(entry.use, written);
           const shownWritten = written.replace(/\s+/g, " ");
           reportInProse(

@@ -6,6 +6,9 @@ import { excerpt, isBlank, isInCode, lineBreakAfter, linesOf } from "./source.js
  * the line below each top-level heading. Headings inside quotes or list items are left alone: a blank
  * line there would end the quote or the item.
  */
+/** A kramdown attribute list line (`{:.no_toc}`, `{: #id}`): it applies to the block right above it. */
+const KRAMDOWN_ATTRIBUTES = /^\s*\{:[^}]*\}\s*$/;
+
 export const headingBlankLines: Rule = {
   id: "markdown/heading-blank-lines",
   category: "markdown",
@@ -67,6 +70,7 @@ export const headingBlankLines: Rule = {
     right: [
       { source: "---\ntitle: Bilan\n---\n## Chiffres\n\nTexte.\n\n## Fin" },
       { source: "## Chiffres\n\nTexte.\n\n## Fin\n" },
+      { source: "## Sommaire\n{:.no_toc}\n\nTexte.\n\n## Partie\n{: #partie}\n" },
       { source: "Texte.\n\n```md\nTexte\n## Exemple\n```\n\n> Citation\n> ## Titre cité\n> Suite\n" },
     ],
   },
@@ -77,7 +81,10 @@ export const headingBlankLines: Rule = {
     for (const heading of context.tree.children) {
       const place = heading.type === "heading" ? linesOf(context, heading) : undefined;
       if (!place || isInCode(context, heading)) continue;
-      const { first, last } = place;
+      const { first } = place;
+      // kramdown attribute lines (`{:.no_toc}`, `{: #id}`) right under a heading belong to it.
+      let last = place.last;
+      while (last < lines.lineCount && KRAMDOWN_ATTRIBUTES.test(lines.lineText(last + 1))) last++;
       const quote = excerpt(context, heading);
       const start = lines.lineStart(first);
       if (first > bodyFirstLine && !isBlank(lines.lineText(first - 1))) {

@@ -42,6 +42,12 @@ export interface ProseFix {
   from: number;
   to: number;
   text: string;
+  /**
+   * Where an insertion goes when Markdown markers separate the two units around it: `before-next`
+   * (default: a no-break space before `:` goes after a closing `**`) or `after-previous` (a space after
+   * `«` or `,` goes before an opening `*`, or the emphasis would break).
+   */
+  side?: "before-next" | "after-previous";
 }
 
 /**
@@ -57,24 +63,36 @@ export function reportInProse(
   fix?: ProseFix,
   severity?: Severity,
 ): void {
-  const range = sourceRange(block, from, to);
-  let sourceFix: { start: number; end: number; text: string } | undefined;
-  if (fix) {
-    const isInsertion = fix.from === fix.to;
-    const anchor = isInsertion ? Math.min(fix.from, block.text.length - 1) : fix.from;
-    const checkTo = isInsertion ? anchor + 1 : fix.to;
-    if (anchor >= 0 && isVerbatim(block, context.post.source, anchor, checkTo)) {
-      const fixRange = isInsertion
-        ? fix.from < block.text.length
-          ? { start: block.starts[fix.from] as number, end: block.starts[fix.from] as number }
-          : { start: block.ends[anchor] as number, end: block.ends[anchor] as number }
-        : sourceRange(block, fix.from, fix.to);
-      sourceFix = { ...fixRange, text: fix.text };
-    }
-  }
+  const whole = wholeCodePoints(block.text, from, to);
+  const range = sourceRange(block, whole.from, whole.to);
+  const sourceFix = fix ? fixInSource(context, block, fix) : undefined;
   const start = Math.min(range.start, sourceFix?.start ?? range.start);
   const end = Math.max(range.end, sourceFix?.end ?? range.end);
   context.report({ message, range: context.rangeAt(start, end), fix: sourceFix, severity });
+}
+
+function fixInSource(context: RuleContext, block: ProseBlock, fix: ProseFix) {
+  const source = context.post.source;
+  if (fix.from !== fix.to) {
+    return isVerbatim(block, source, fix.from, fix.to)
+      ? { ...sourceRange(block, fix.from, fix.to), text: fix.text }
+      : undefined;
+  }
+  const afterPrevious = fix.side === "after-previous" || fix.from >= block.text.length;
+  const anchor = afterPrevious ? fix.from - 1 : fix.from;
+  if (anchor < 0 || !isVerbatim(block, source, anchor, anchor + 1)) return undefined;
+  const at = afterPrevious ? (block.ends[anchor] as number) : (block.starts[anchor] as number);
+  return { start: at, end: at, text: fix.text };
+}
+
+/** Widens `[from, to)` so that it never splits a surrogate pair (an emoji is one character, two units). */
+function wholeCodePoints(text: string, from: number, to: number): { from: number; to: number } {
+  const isLow = (index: number) => /[\uDC00-\uDFFF]/.test(text[index] ?? "");
+  const isHigh = (index: number) => /[\uD800-\uDBFF]/.test(text[index] ?? "");
+  return {
+    from: from > 0 && isLow(from) && isHigh(from - 1) ? from - 1 : from,
+    to: to > 0 && isHigh(to - 1) && isLow(to) ? to + 1 : to,
+  };
 }
 
 /** Shows invisible and look-alike characters in messages: a suggestion does not show them. */

@@ -33,6 +33,19 @@ export const nbspBeforeExclamation = spacedMarkRule({
         ],
         fixed: "Vraiment ?! Oui\u202f!!\n",
       },
+      {
+        // An emoji is two UTF-16 units: the finding starts on the whole emoji, never half of it.
+        source: "Bravo 🎉!\n",
+        findings: [
+          {
+            message: "Espace manquante avant « ! » : une espace fine insécable est attendue",
+            line: 1,
+            column: 7,
+            endColumn: 10,
+          },
+        ],
+        fixed: "Bravo 🎉\u202f!\n",
+      },
     ],
     right: [
       { source: "Quelle équipe\u202f! Vraiment\u202f?!\n" },

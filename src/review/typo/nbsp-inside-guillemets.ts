@@ -36,6 +36,18 @@ export const nbspInsideGuillemets = spacedMarkRule({
         ],
         fixed: "Une «\u00a0startup ».\n",
       },
+      {
+        // The space goes after «, before the emphasis marker: inside it, the emphasis would break.
+        source: "Il a dit «*bonjour*\u00a0».\n",
+        findings: [
+          {
+            message: "Espace manquante après « « » : une espace insécable est attendue",
+            line: 1,
+            column: 10,
+          },
+        ],
+        fixed: "Il a dit «\u00a0*bonjour*\u00a0».\n",
+      },
     ],
     right: [{ source: "Une «\u00a0startup d'État\u00a0» et une «\u202féquipe\u202f».\n" }],
   },

@@ -126,7 +126,7 @@ function checkAfterOpening(
       fr: `Espace manquante après « « » : une ${shown.fr} est attendue`,
       en: `Missing space after « « »: a ${shown.en} is expected`,
     },
-    { from: index + 1, to: index + 1, text: space },
+    { from: index + 1, to: index + 1, text: space, side: "after-previous" },
   );
 }
 

@@ -4,8 +4,8 @@ import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 /** Two spaces or more between two words (not at a line's start or end: indentation, hard breaks). */
 const DOUBLE_SPACE = /[ \u00a0\u202f]{2,}(?=[^\s])/g;
 const NOT_SPACE = /[^\s]/;
-/** A space before a comma or a full stop. */
-const SPACE_BEFORE_COMMA = /[ \u00a0\u202f]+(?=[,.](?![.\d]))/g;
+/** A space before a comma or a full stop; not `.gitignore`, `.pdf`, `./src`, `.NET`, `,5`: no punctuation there. */
+const SPACE_BEFORE_COMMA = /[ \u00a0\u202f]+(?=[,.](?![.\d_/]|\p{Ll}|\p{Lu}(?!\p{Ll})))/gu;
 const BEFORE_COMMA = /[\p{L}\p{N})»\uFFFC]/u;
 /** Words glued by a comma, or a sentence starting right after a full stop (`fin.Début`). */
 const GLUED = /[,!?](?=\p{L})|\.(?=\p{Lu}\p{Ll})/gu;
@@ -45,6 +45,11 @@ export const spaces: Rule = {
         ],
         fixed: "Nous avons testé, puis appris. Ensuite, nous avons livré. Bravo.\n",
       },
+      {
+        source: "On a fini,*ensuite* on part.\n",
+        findings: [{ message: "Espace manquante après « , » entre deux mots", line: 1, column: 10 }],
+        fixed: "On a fini, *ensuite* on part.\n",
+      },
     ],
     right: [
       {
@@ -52,6 +57,10 @@ export const spaces: Rule = {
           "Un texte net, sans faute. Un site beta.gouv.fr, un nombre 1,5 et 3.14, M.Dupont ? `a  b`, un vers  \nbrisé, et…\n\n    code  indenté\n",
       },
       { source: "We ship it , and we  will do it again with them for the team.\n" },
+      {
+        source:
+          "Le fichier .gitignore, le format .pdf, le dossier ./src, le framework .NET et les sites en .gouv.fr.\n",
+      },
     ],
   },
   check(context) {
@@ -101,7 +110,7 @@ export const spaces: Rule = {
             fr: `Espace manquante après « ${mark} » entre deux mots`,
             en: `Missing space after « ${mark} » between words`,
           },
-          { from: match.index + 1, to: match.index + 1, text: " " },
+          { from: match.index + 1, to: match.index + 1, text: " ", side: "after-previous" },
         );
       }
     }
