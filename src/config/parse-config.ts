@@ -35,7 +35,7 @@ export function parseConfig(text: string, knownRuleIds: readonly string[]): Conf
       }),
     };
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const raw = withoutNulls(doc.toJS() ?? {});
   const result = configSchema.safeParse(raw);
   const locate = (path: readonly PropertyKey[], childKey?: string) => {
     const node = findNode(doc.contents, path, childKey);
@@ -86,6 +86,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: "true ou false",
   array: "une liste",
   object: "un dictionnaire (clé: valeur)",
+  record: "un dictionnaire (clé: valeur)",
 };
 
 function frenchReason(issue: z.core.$ZodIssue): string {
@@ -105,6 +106,20 @@ function frenchReason(issue: z.core.$ZodIssue): string {
     default:
       return `est invalide (${issue.message})`;
   }
+}
+
+/**
+ * A key left empty (`rules:` with every entry commented out) means « nothing to say », as an absent key:
+ * YAML reads it as null, which the schema would refuse.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, child]) => child !== null)
+      .map(([key, child]) => [key, withoutNulls(child)]),
+  );
 }
 
 /** The YAML node at `path` (or its key `childKey`), else the deepest existing ancestor. */

@@ -124,7 +124,20 @@ function findDuplicateField(fields: FrontMatterField[]): FrontMatterField | unde
   });
 }
 
-const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|\r?$)[ \t]*/;
+/** `key:`, `"key":` or `'key':` at the start of a line. */
+const TOP_LEVEL_KEY = /^(?:([A-Za-z_][\w-]*)|"([^"\n]+)"|'([^'\n]+)')[ \t]*:(?=[ \t]|\r?$)[ \t]*/;
+
+/** The value as written on its line, without a trailing ` # comment` (outside quotes). */
+function valueWithoutComment(text: string): string {
+  const trimmed = text.replace(/[ \t]+$/, "");
+  const quote = trimmed[0];
+  if (quote === '"' || quote === "'") {
+    const close = trimmed.indexOf(quote, 1);
+    return close === -1 ? trimmed : trimmed.slice(0, close + 1);
+  }
+  const comment = trimmed.search(/[ \t]#/);
+  return (comment === -1 ? trimmed : trimmed.slice(0, comment)).replace(/[ \t]+$/, "");
+}
 
 /** Top-level keys found line by line: enough to place findings and fixes without a second YAML parser. */
 function findFields(yamlText: string, yamlStart: number, source: string): FrontMatterField[] {
@@ -137,13 +150,13 @@ function findFields(yamlText: string, yamlStart: number, source: string): FrontM
     const match = TOP_LEVEL_KEY.exec(line);
     const previous = fields.at(-1);
     if (match) {
-      const key = match[1] as string;
-      const valueText = line.slice(match[0].length).replace(/[ \t]+$/, "");
+      const key = (match[1] ?? match[2] ?? match[3]) as string;
+      const valueText = valueWithoutComment(line.slice(match[0].length));
       fields.push({
         key,
         line: firstLine + index,
         keyStart: offset,
-        keyEnd: offset + key.length,
+        keyEnd: offset + (match[1] === undefined ? key.length + 2 : key.length),
         valueStart: offset + match[0].length,
         valueEnd: offset + match[0].length + valueText.length,
         entryEnd: offset + line.length,

@@ -27,7 +27,8 @@ export interface PostPathInfo {
 /** The path of a post read from standard input without `--path`: it has no file name to check. */
 export const STDIN_PATH = "<stdin>";
 
-const POST_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
+/** Jekyll's DATE_FILENAME_MATCHER accepts one-digit months and days (`2024-3-5-bilan.md`). */
+const POST_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/;
 
 export function parsePostPath(path: string): PostPathInfo {
   const fileName = posix.basename(path);
@@ -43,7 +44,7 @@ export function parsePostPath(path: string): PostPathInfo {
   };
   if (!match) return info;
   const [, year, month, day, slug] = match as unknown as [string, string, string, string, string];
-  info.dateText = `${year}-${month}-${day}`;
+  info.dateText = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   info.slug = slug;
   const date = { year: Number(year), month: Number(month), day: Number(day) };
   if (isCalendarDate(date)) info.date = date;

@@ -10,6 +10,14 @@ describe("parseConfig", () => {
     expect(parseConfig("# rien\n", RULE_IDS)).toEqual({ ok: true, config: DEFAULT_CONFIG });
   });
 
+  it("reads a section left empty as absent", () => {
+    const result = parseConfig(
+      "rules:\n  # typo/apostrophe: off\nlexicon:\ntypography:\n  nbsp:\n",
+      RULE_IDS,
+    );
+    expect(result).toEqual({ ok: true, config: DEFAULT_CONFIG });
+  });
+
   it("keeps the defaults of keys not written and replaces arrays instead of appending", () => {
     const result = parseConfig("links:\n  skip: [example.org]\ntypography:\n  nbsp: regular\n", RULE_IDS);
     expect(result.ok).toBe(true);

@@ -32,6 +32,11 @@ describe("parsePostPath", () => {
       expected: { dateText: "2023-02-29", date: undefined, slug: "bilan" },
     },
     { name: "no date", path: "_posts/bilan.md", expected: { dateText: undefined, slug: undefined } },
+    {
+      name: "one-digit month and day, as Jekyll accepts them",
+      path: "_posts/2024-3-5-bilan.md",
+      expected: { dateText: "2024-03-05", date: { year: 2024, month: 3, day: 5 }, slug: "bilan" },
+    },
     { name: "no slug after the date", path: "_posts/2024-01-02.md", expected: { dateText: undefined } },
     { name: "standard input", path: STDIN_PATH, expected: { isAnonymous: true, dateText: undefined } },
   ];

@@ -31,6 +31,18 @@ export const authorsList: Rule = {
         fixed: "---\ntitle: Bonjour\nauthors: [jdupont]\n---\n\nTexte.\n",
       },
       {
+        source: "---\ntitle: Bonjour\nauthors: jdupont # l'auteur principal\n---\n\nTexte.\n",
+        findings: [
+          {
+            message: "« authors » doit être une liste, même pour un seul auteur : « authors: [jdupont] »",
+            line: 3,
+            column: 10,
+            endColumn: 17,
+          },
+        ],
+        fixed: "---\ntitle: Bonjour\nauthors: [jdupont] # l'auteur principal\n---\n\nTexte.\n",
+      },
+      {
         source: "---\ntitle: Bonjour\nauthors: jdupont et mmartin\n---\n\nTexte.\n",
         findings: [
           {

@@ -1,7 +1,7 @@
 import type { Localized, Rule } from "../types.js";
 import { fieldValueRange, parsedFrontMatter } from "./present-front-matter.js";
 
-type ExpectedType = "text" | "boolean" | "list-or-text" | "date";
+type ExpectedType = "text" | "boolean" | "list-or-text" | "date" | "text-or-mapping";
 
 /** Jekyll's and the usual themes' fields, and the type their templates expect. */
 const EXPECTED_TYPES: Record<string, ExpectedType> = {
@@ -12,7 +12,8 @@ const EXPECTED_TYPES: Record<string, ExpectedType> = {
   permalink: "text",
   slug: "text",
   lang: "text",
-  image: "text",
+  // jekyll-seo-tag also reads `image: { path: …, alt: … }`.
+  image: "text-or-mapping",
   category: "text",
   categories: "list-or-text",
   tags: "list-or-text",
@@ -24,6 +25,7 @@ const EXPECTED_NAMES: Record<ExpectedType, Localized> = {
   text: { fr: "un texte", en: "a text" },
   boolean: { fr: "true ou false", en: "true or false" },
   "list-or-text": { fr: "une liste ou un texte", en: "a list or a text" },
+  "text-or-mapping": { fr: "un texte ou un dictionnaire", en: "a text or a mapping" },
   date: { fr: "une date AAAA-MM-JJ", en: "a date YYYY-MM-DD" },
 };
 
@@ -37,7 +39,7 @@ export const fieldType: Rule = {
       "Un titre lu comme un nombre, un `published: non` lu comme du texte ou une date illisible cassent les gabarits du site ou publient ce qui ne devait pas l'être.",
     wrong: [
       {
-        source: "---\ntitle: 2048\n---\n\nTexte.\n",
+        source: "---\ntitle: 2048 # le jeu\n---\n\nTexte.\n",
         findings: [
           {
             message: "« title » doit être un texte, pas un nombre (2048) : mettez-le entre guillemets",
@@ -45,7 +47,7 @@ export const fieldType: Rule = {
             column: 8,
           },
         ],
-        fixed: '---\ntitle: "2048"\n---\n\nTexte.\n',
+        fixed: '---\ntitle: "2048" # le jeu\n---\n\nTexte.\n',
       },
       {
         source: "---\ntitle: Bonjour\npublished: non\n---\n\nTexte.\n",
@@ -70,6 +72,10 @@ export const fieldType: Rule = {
           "---\ntitle: Bonjour\npublished: false\ndate: 2024-03-05 10:00:00 +0100\ncategories: [blog, actualite]\ntags: produit\n---\n\nTexte.\n",
       },
       { source: "---\ntitle: Bonjour\ndate: '2024-03-05'\n---\n\nTexte.\n" },
+      {
+        source:
+          "---\ntitle: Bonjour\ntags: [2024, bilan]\nimage:\n  path: /img/a.png\n  alt: Une photo\n---\n\nTexte.\n",
+      },
     ],
   },
   check(context) {
@@ -104,8 +110,14 @@ function matches(expected: ExpectedType, value: unknown): boolean {
     case "boolean":
       return typeof value === "boolean";
     case "list-or-text":
+      // `tags: [2024, bilan]`: YAML reads 2024 as a number, Jekyll as the tag « 2024 ».
       return (
-        typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"))
+        typeof value === "string" ||
+        (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
+      );
+    case "text-or-mapping":
+      return (
+        typeof value === "string" || (value !== null && typeof value === "object" && !Array.isArray(value))
       );
     case "date":
       return (

@@ -30,6 +30,8 @@ export const requiredField: Rule = {
     ],
     right: [
       { source: "---\ntitle: Bonjour\n---\n\nTexte.\n" },
+      { source: '---\n"title": "Bonjour"\n---\n\nTexte.\n' },
+      { source: "---\nbase: &base\n  title: Bonjour\n<<: *base\n---\n\nTexte.\n" },
       { config: { frontmatter: { required: [] } }, source: "---\nlayout: post\n---\n\nTexte.\n" },
     ],
   },
@@ -39,7 +41,8 @@ export const requiredField: Rule = {
     for (const key of context.config.frontmatter.required) {
       const value = frontMatter.data[key];
       const field = findField(frontMatter, key);
-      if (value === undefined || !field) {
+      // A key YAML found but this line scan did not (a merge key `<<: *base`) is present all the same.
+      if (value === undefined) {
         context.report({
           message: {
             fr: `Champ obligatoire « ${key} » absent de l'en-tête`,
@@ -50,8 +53,9 @@ export const requiredField: Rule = {
       } else if (isEmpty(value)) {
         context.report({
           message: { fr: `Champ obligatoire « ${key} » vide`, en: `Required field « ${key} » is empty` },
-          range:
-            field.valueEnd > field.valueStart
+          range: !field
+            ? frontMatterStartRange(context)
+            : field.valueEnd > field.valueStart
               ? context.rangeAt(field.valueStart, field.valueEnd)
               : context.rangeAt(field.keyStart, field.keyEnd),
         });
