@@ -1,3 +1,4 @@
+import type { Config } from "../../config/schema.js";
 import type { ProseBlock } from "../prose/prose-block.js";
 import { isEnglishAt, isVerbatim, OPAQUE, sourceRange } from "../prose/prose-block.js";
 import type { Localized, RuleContext, Severity } from "../types.js";
@@ -93,6 +94,16 @@ function wholeCodePoints(text: string, from: number, to: number): { from: number
     from: from > 0 && isLow(from) && isHigh(from - 1) ? from - 1 : from,
     to: to > 0 && isHigh(to - 1) && isLow(to) ? to + 1 : to,
   };
+}
+
+/**
+ * The space a fix writes, from `typography.nbsp`: `narrow` (U+202F before `; ! ?`, around units…) or `wide`
+ * (U+00A0 before `:`, inside « »); `regular` makes both U+00A0; `off` writes an ordinary space.
+ */
+export function fixSpace(config: Config, kind: "narrow" | "wide"): string {
+  const setting = config.typography.nbsp;
+  if (setting === "off") return " ";
+  return kind === "narrow" && setting === "narrow" ? "\u202f" : "\u00a0";
 }
 
 /** Shows invisible and look-alike characters in messages: a suggestion does not show them. */

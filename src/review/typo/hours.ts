@@ -1,5 +1,5 @@
 import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
+import { fixSpace, frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
 
 const HOUR = /([01]?\d|2[0-4])([hH])([0-5]\d)?(?![\p{L}\p{N}])/gu;
 
@@ -23,6 +23,18 @@ export const hours: Rule = {
         ],
         fixed: "De 9\u00a0h à 14\u00a0h\u00a030.\n",
       },
+      {
+        config: { typography: { nbsp: "off" } },
+        source: "À 14h30.\n",
+        findings: [
+          {
+            message: "Heure « 14h30 » : « 14 h 30 » est attendu, avec des espaces insécables",
+            line: 1,
+            column: 3,
+          },
+        ],
+        fixed: "À 14 h 30.\n",
+      },
     ],
     right: [
       { source: "De 9\u00a0h à 14\u00a0h\u00a030, en 4G, 10:30, le H2O, du HTML5, `5h`, 3.5h ou 200h.\n" },
@@ -36,8 +48,9 @@ export const hours: Rule = {
         (previous) => startsWord(previous) && !":.,".includes(previous || " "),
       )) {
         const [written, hour, , minutes] = match as unknown as [string, string, string, string | undefined];
-        const expected = minutes ? `${hour}\u00a0h\u00a0${minutes}` : `${hour}\u00a0h`;
-        const shown = expected.replaceAll("\u00a0", " ");
+        const space = fixSpace(context.config, "wide");
+        const expected = minutes ? `${hour}${space}h${space}${minutes}` : `${hour}${space}h`;
+        const shown = expected.replaceAll(space, " ");
         reportInProse(
           context,
           block,

@@ -1,5 +1,6 @@
-import type { Rule } from "../types.js";
-import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import type { ProseBlock } from "../prose/prose-block.js";
+import type { Rule, RuleContext } from "../types.js";
+import { fixSpace, frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** `87%`, `87 %` with an ordinary space: the percent sign takes a no-break space. */
 const PERCENT = /( ?)%/g;
@@ -61,6 +62,16 @@ export const numbers: Rule = {
         fixed:
           "Taux de 87\u202f%, budget de 12\u00a0€ ou 40\u00a0€, 324\u202f000 résultats, 3,5 millions, 5\u00a0km et 2\u00a0Go.\n",
       },
+      {
+        // `typography.nbsp: off`: no spacing hint, and fixes write ordinary spaces.
+        config: { typography: { nbsp: "off" } },
+        source: "Budget de €40 pour 87% et 3.5 millions.\n",
+        findings: [
+          { message: "« €40 » : en français, le symbole suit le montant, « 40 € »", line: 1, column: 11 },
+          { message: "« 3.5 » : la virgule décimale est attendue, « 3,5 »", line: 1, column: 27 },
+        ],
+        fixed: "Budget de 40 € pour 87% et 3,5 millions.\n",
+      },
     ],
     right: [
       {
@@ -70,8 +81,15 @@ export const numbers: Rule = {
     ],
   },
   check(context) {
-    const narrow = context.config.typography.nbsp === "regular" ? "\u00a0" : "\u202f";
+    const narrow = fixSpace(context.config, "narrow");
+    const wide = fixSpace(context.config, "wide");
+    // With `typography.nbsp: off`, spacing is nobody's business: only order and the decimal comma remain.
+    const checksSpacing = context.config.typography.nbsp !== "off";
     for (const block of frenchBlocks(context)) {
+      if (!checksSpacing) {
+        checkOrderAndDecimals(context, block, wide);
+        continue;
+      }
       for (const match of frenchMatches(block, PERCENT, followsDigit)) {
         const spaceLength = (match[1] as string).length;
         const start = startOfNumber(block.text, match.index);
@@ -100,21 +118,7 @@ export const numbers: Rule = {
             fr: `« ${written} » : une espace insécable est attendue avant « € »`,
             en: `« ${written} »: a no-break space is expected before « € »`,
           },
-          { from: match.index, to: match.index + spaceLength, text: "\u00a0" },
-        );
-      }
-      for (const match of frenchMatches(block, EURO_BEFORE)) {
-        const amount = match[1] as string;
-        reportInProse(
-          context,
-          block,
-          match.index,
-          match.index + match[0].length,
-          {
-            fr: `« ${match[0]} » : en français, le symbole suit le montant, « ${amount} € »`,
-            en: `« ${match[0]} »: in French the symbol follows the amount, « ${amount} € »`,
-          },
-          { from: match.index, to: match.index + match[0].length, text: `${amount}\u00a0€` },
+          { from: match.index, to: match.index + spaceLength, text: wide },
         );
       }
       for (const match of frenchMatches(block, GLUED_UNIT, followsDigit)) {
@@ -130,7 +134,7 @@ export const numbers: Rule = {
             fr: `« ${written} » : une espace insécable sépare le nombre de l'unité, « ${written.replace(unit, ` ${unit}`)} »`,
             en: `« ${written} »: a no-break space separates the number from its unit, « ${written.replace(unit, ` ${unit}`)} »`,
           },
-          { from: match.index, to: match.index, text: "\u00a0" },
+          { from: match.index, to: match.index, text: wide },
         );
       }
       for (const match of frenchMatches(block, UNGROUPED, startsFreeNumber)) {
@@ -148,28 +152,47 @@ export const numbers: Rule = {
           { from: match.index, to: match.index + digits.length, text: grouped },
         );
       }
-      for (const match of frenchMatches(
-        block,
-        DECIMAL_POINT,
-        (previous) => !DIGIT.test(previous) && previous !== ".",
-      )) {
-        const written = `${match[1]}.${match[2]}`;
-        const expected = `${match[1]},${match[2]}`;
-        reportInProse(
-          context,
-          block,
-          match.index,
-          match.index + written.length,
-          {
-            fr: `« ${written} » : la virgule décimale est attendue, « ${expected} »`,
-            en: `« ${written} »: the decimal comma is expected, « ${expected} »`,
-          },
-          { from: match.index, to: match.index + written.length, text: expected },
-        );
-      }
+      checkOrderAndDecimals(context, block, wide);
     }
   },
 };
+
+/** `€40` → `40 €` and `3.5 millions` → `3,5 millions`: French order and decimal comma, whatever the spacing. */
+function checkOrderAndDecimals(context: RuleContext, block: ProseBlock, wide: string): void {
+  for (const match of frenchMatches(block, EURO_BEFORE)) {
+    const amount = match[1] as string;
+    reportInProse(
+      context,
+      block,
+      match.index,
+      match.index + match[0].length,
+      {
+        fr: `« ${match[0]} » : en français, le symbole suit le montant, « ${amount} € »`,
+        en: `« ${match[0]} »: in French the symbol follows the amount, « ${amount} € »`,
+      },
+      { from: match.index, to: match.index + match[0].length, text: `${amount}${wide}€` },
+    );
+  }
+  for (const match of frenchMatches(
+    block,
+    DECIMAL_POINT,
+    (previous) => !DIGIT.test(previous) && previous !== ".",
+  )) {
+    const written = `${match[1]}.${match[2]}`;
+    const expected = `${match[1]},${match[2]}`;
+    reportInProse(
+      context,
+      block,
+      match.index,
+      match.index + written.length,
+      {
+        fr: `« ${written} » : la virgule décimale est attendue, « ${expected} »`,
+        en: `« ${written} »: the decimal comma is expected, « ${expected} »`,
+      },
+      { from: match.index, to: match.index + written.length, text: expected },
+    );
+  }
+}
 
 function startOfNumber(text: string, end: number): number {
   let start = end;

@@ -1,6 +1,6 @@
 import { isEnglishAt, type ProseBlock } from "../prose/prose-block.js";
 import type { Rule, RuleContext } from "../types.js";
-import { frenchBlocks, reportInProse } from "./french-prose.js";
+import { fixSpace, frenchBlocks, reportInProse } from "./french-prose.js";
 
 export const straightQuotes: Rule = {
   id: "typo/straight-quotes",
@@ -47,6 +47,18 @@ export const straightQuotes: Rule = {
           },
         ],
       },
+      {
+        config: { typography: { nbsp: "off" } },
+        source: 'Le "service".\n',
+        findings: [
+          {
+            message: 'Guillemets droits « "…" » : les guillemets français « « … » » sont attendus',
+            line: 1,
+            column: 4,
+          },
+        ],
+        fixed: "Le « service ».\n",
+      },
     ],
     right: [
       {
@@ -89,7 +101,8 @@ function checkBlock(context: RuleContext, block: ProseBlock): void {
           en: 'Straight quotes « "…" »: French guillemets « « … » » are expected',
         };
     const inner = block.text.slice(open + 1, close);
-    const replacement = isNested ? `“${inner}”` : `«\u00a0${inner.trim()}\u00a0»`;
+    const space = fixSpace(context.config, "wide");
+    const replacement = isNested ? `“${inner}”` : `«${space}${inner.trim()}${space}»`;
     // One fix for the pair, so that no half-converted quotation can be left behind.
     reportInProse(context, block, open, close + 1, message, { from: open, to: close + 1, text: replacement });
   }
