@@ -1,4 +1,5 @@
 import type { Definition, Image, Link, Nodes } from "mdast";
+import { liquidBlocks } from "../review/liquid-blocks.js";
 import type { ParsedPost } from "../review/parse-post.js";
 import type { Site } from "../site/site.js";
 import { expandLiquid, hasLiquid } from "./liquid-urls.js";
@@ -40,8 +41,6 @@ interface Span {
   end: number;
 }
 
-const OPAQUE_LIQUID =
-  /\{%-?\s*(raw|comment|highlight)\b[\s\S]*?%\}[\s\S]*?\{%-?\s*end(?:raw|comment|highlight)\s*-?%\}/g;
 const LIQUID_TAG = /\{%-?\s*(post_url|link)\s+[^%]*?%\}/g;
 const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>"«»`[\]{}|^]+/gi;
 const TRAILING_PUNCTUATION = /[.,:;!?'’*_~]+$/;
@@ -222,18 +221,22 @@ function opaqueSpans(post: ParsedPost): Span[] {
     } else if ("children" in node) for (const child of node.children) visitNode(child);
   };
   visitNode(post.tree);
-  for (const match of post.source.matchAll(OPAQUE_LIQUID)) {
-    spans.push({ start: match.index, end: match.index + match[0].length });
-  }
+  for (const [start, end] of liquidBlocks(post.source, ["raw", "comment", "highlight"]))
+    spans.push({ start, end });
   return spans;
 }
+
+const MAX_LABEL_LENGTH = 1000;
+const MAX_DESTINATION_LENGTH = 4096;
 
 /**
  * The `]` that brings the bracket depth to zero, scanning from `from` at `depth` (1 inside a label, 0 before
  * its `[`), skipping escapes and code spans.
  */
-function labelEnd(source: string, from: number, limit: number, depth: number): number | undefined {
+function labelEnd(source: string, from: number, end: number, depth: number): number | undefined {
   let level = depth;
+  // CommonMark labels hold at most 999 characters; the bound keeps `[[[[…` linear.
+  const limit = Math.min(end, from + MAX_LABEL_LENGTH);
   for (let index = from; index < limit; index++) {
     const character = source[index];
     if (character === "\\") index++;
@@ -270,9 +273,11 @@ function openingBracket(source: string, close: number): number {
 function readDestination(
   source: string,
   from: number,
-  limit: number,
+  stop: number,
   mode: "parsed" | "unparsed",
 ): Span | undefined {
+  // No address is longer than this; the bound keeps `[a]([a](…` on one long line linear.
+  const limit = Math.min(stop, from + MAX_DESTINATION_LENGTH);
   let start = from;
   while (start < limit && /[ \t]/.test(source[start] ?? "")) start++;
   if (mode === "parsed" && source.startsWith("\n", start)) start++;

@@ -59,11 +59,27 @@ export function reviewFile(
   options: ReviewOptions,
 ): { findings: Finding[]; source?: string } {
   const decoded = decodePost(input.bytes);
-  if (decoded.ok)
-    return {
-      findings: reviewPost({ path: input.path, source: decoded.text }, site, config, options),
-      source: decoded.text,
-    };
+  if (decoded.ok) {
+    try {
+      return {
+        findings: reviewPost({ path: input.path, source: decoded.text }, site, config, options),
+        source: decoded.text,
+      };
+    } catch (error) {
+      // Thousands of nested quotes or lists overflow the parser's and the rules' recursion: the post
+      // cannot be reviewed, which is a finding, not a crash. Any other exception is a bug and propagates.
+      if (!(error instanceof RangeError)) throw error;
+      const range = new LineIndex(decoded.text).rangeAt(0, 0);
+      const message = {
+        fr: "Article trop imbriqué pour être relu (des milliers de citations ou de listes les unes dans les autres)",
+        en: "Post nested too deeply to be reviewed (thousands of quotes or lists inside one another)",
+      };
+      return {
+        findings: [stampFinding(UNREADABLE_FILE, "error", config, { message, range })],
+        source: decoded.text,
+      };
+    }
+  }
   // Reported whatever `--only` says: a post that cannot be read has not been reviewed at all.
   const lossy = new TextDecoder("utf-8").decode(
     input.bytes.subarray(0, Math.min(input.bytes.byteLength, MAX_POST_BYTES)),

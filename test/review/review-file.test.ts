@@ -56,6 +56,16 @@ describe("decodePost", () => {
     expect(findings[0]?.range.start.line).toBe(2);
   });
 
+  it("reports a post nested too deeply for the parser's recursion as one finding", () => {
+    const findings = review(Buffer.from(`---\ntitle: a\n---\n${"- ".repeat(3000)}a\n`));
+    expect(findings.map((finding) => [finding.ruleId, finding.message])).toEqual([
+      [
+        "markdown/unreadable-file",
+        "Article trop imbriqué pour être relu (des milliers de citations ou de listes les unes dans les autres)",
+      ],
+    ]);
+  });
+
   it("accepts a post of exactly 1 MiB", () => {
     const bytes = new Uint8Array(MAX_POST_BYTES).fill(0x61);
     expect(decodePost(bytes).ok).toBe(true);

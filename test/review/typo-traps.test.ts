@@ -36,6 +36,7 @@ const TRAPS: Record<string, string> = {
   "an English sentence in a French post":
     'Leur devise\u00a0: «\u00a0Done is better than perfect\u00a0». They said: "we are the ones who ship it, and we will do it again".\n',
   "a front matter closed by ...": "---\ntitle: Bilan\nauthors: [a]\n...\n\nTexte.\n",
+  "a title quoted over two lines": '---\ntitle: "Un titre\n  long"\n---\n\nTexte.\n',
   "a definition": '[ref]: https://exemple.fr/a;b "Un titre : x"\n',
 };
 

@@ -9,6 +9,16 @@ import { codeSpans, isInside, lineSpanOf, type Span, shorten } from "./source.js
  */
 const RAW_HTML = /^<(?:pre|script|style|textarea)\b/i;
 
+/**
+ * The spaces and tabs ending a line, found from the end: `/[ \t]+$/` would retry from every blank of a long
+ * run inside the line and take quadratic time.
+ */
+function trailingBlanks(text: string): { index: number; 0: string } | undefined {
+  let index = text.length;
+  while (index > 0 && (text[index - 1] === " " || text[index - 1] === "\t")) index--;
+  return index === text.length ? undefined : { index, 0: text.slice(index) };
+}
+
 export const noTrailingSpaces: Rule = {
   id: "markdown/no-trailing-spaces",
   category: "markdown",
@@ -75,7 +85,7 @@ export const noTrailingSpaces: Rule = {
     });
     for (let line = 1; line <= lines.lineCount; line++) {
       const text = lines.lineText(line);
-      const match = /[ \t]+$/.exec(text);
+      const match = trailingBlanks(text);
       if (!match) continue;
       const start = lines.lineStart(line) + match.index;
       const end = start + match[0].length;

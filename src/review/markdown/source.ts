@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import type { Node } from "unist";
 import { visit } from "unist-util-visit";
+import { liquidBlocks } from "../liquid-blocks.js";
 import type { RuleContext } from "../types.js";
 
 /** Offsets `[start, end)` in the post's source. */
@@ -13,7 +14,6 @@ export interface Span {
  * Jekyll renders `{% highlight %}` blocks before Markdown: their content is code, although remark sees
  * headings, lists or blank lines in it.
  */
-const LIQUID_HIGHLIGHT = /\{%-?\s*highlight\b[^%]*%\}[\s\S]*?\{%-?\s*endhighlight\s*-?%\}/g;
 
 const codeSpansByTree = new WeakMap<Root, Span[]>();
 
@@ -29,9 +29,8 @@ export function codeSpans(context: RuleContext): Span[] {
     if (node.type === "code") spans.push(lineSpanOf(context, node));
     else if (node.type === "inlineCode") spans.push(spanOf(node));
   });
-  for (const match of context.post.source.matchAll(LIQUID_HIGHLIGHT)) {
-    spans.push(wholeLines(context, match.index, match.index + match[0].length));
-  }
+  for (const [start, end] of liquidBlocks(context.post.source, ["highlight"]))
+    spans.push(wholeLines(context, start, end));
   codeSpansByTree.set(context.tree, spans);
   return spans;
 }

@@ -1,4 +1,5 @@
 import type { Image, Nodes, Parents, PhrasingContent, Root } from "mdast";
+import { liquidBlocks } from "../liquid-blocks.js";
 import type { ParsedPost } from "../parse-post.js";
 import { alignValue } from "./align.js";
 import { findEnglishRanges } from "./english.js";
@@ -11,15 +12,17 @@ import { OPAQUE, type ProseBlock, type ProseKind } from "./prose-block.js";
  * ahead quickly: a leading lookbehind would be tried at every character of every post.
  */
 const NEVER_PROSE: RegExp[] = [
-  /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{:[^}\n]*\}|\{#[\w-]+\}/g,
-  /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()]*[^\s<>().,;:!?'"]|\bwww\.[^\s<>()]*[^\s<>().,;:!?'"]/g,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  // Bounded: a tag never runs for pages, and `{{{{…` without a close must not be quadratic.
+  /\{%[\s\S]{0,500}?%\}|\{\{[\s\S]{0,500}?\}\}|\{:[^}\n]{0,500}\}|\{#[\w-]{1,200}\}/g,
+  // Named schemes and a start-of-token lookbehind: `a.a.a.…` must not make these quadratic.
+  /\b(?:https?|ftps?):\/\/[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\w.])www\.[^\s<>()]*[^\s<>().,;:!?'"]/g,
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
 ];
 const EMOTICON = /[:;=]-?[)(DPp]|\^\^|<3/g;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 function neverProseRanges(source: string): [number, number][] {
-  const ranges: [number, number][] = [];
+  const ranges: [number, number][] = liquidBlocks(source, ["raw", "comment", "highlight"]);
   for (const pattern of NEVER_PROSE) {
     for (const match of source.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
   }
@@ -153,7 +156,9 @@ function frontMatterValue(post: ParsedPost, key: string): BlockBuilder | undefin
   let end = field.valueEnd;
   const written = post.source.slice(start, end);
   const quote = written[0];
-  if ((quote === '"' || quote === "'") && written.endsWith(quote) && written.length >= 2) {
+  if (quote === '"' || quote === "'") {
+    // A quoted value that goes on below its line is not worth mapping unit by unit.
+    if (!written.endsWith(quote) || written.length < 2) return undefined;
     start++;
     end--;
   } else if (/^[|>]/.test(written) || written.includes(" #")) {

@@ -53,7 +53,11 @@ const WORDS = new RegExp(
 const SENTENCE_A = /A(?=\s+\p{Ll})/gu;
 const SENTENCE_END_BEFORE = /(?:^|[.!?…]\s+|«\s?|\n)$/;
 
+/** « A et B sont… », « A ou B » : the letter A, not the preposition. */
+const LETTER_A = /^A (?:et|ou) \p{Lu}\b/u;
+
 function opensSentence(previous: string, text: string, index: number): boolean {
+  if (LETTER_A.test(text.slice(index, index + 10))) return false;
   return previous === "" || SENTENCE_END_BEFORE.test(text.slice(Math.max(0, index - 3), index));
 }
 
@@ -83,6 +87,7 @@ export const accentedCapitals: Rule = {
       },
     ],
     right: [
+      { source: "A et B sont deux versions. A ou B ?\n" },
       {
         source:
           "L'État, l'École, le plan A, un test A/B, A. Dupont, A-t-il fini ? Est-ce que EtatCivil.fr ?\n",

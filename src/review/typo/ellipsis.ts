@@ -2,7 +2,8 @@ import type { Rule } from "../types.js";
 import { followsWordCharacter, frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 const THREE_DOTS = /\.{3}(?!\.)/g;
-const SPACE_BEFORE = /[ \u00a0\u202f]+(?=…|\.{3}(?!\.))/g;
+// The lookbehind tries a run of spaces once, from its first space: otherwise a long run is quadratic.
+const SPACE_BEFORE = /(?<![ \u00a0\u202f])[ \u00a0\u202f]+(?=…|\.{3}(?!\.))/g;
 const ETC = /\betc(?:\.{3}|…|\.{2}(?!\.))/g;
 
 export const ellipsis: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from "../types.js";
 import { fixSpace, frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french-prose.js";
 
-const HOUR = /([01]?\d|2[0-4])([hH])([0-5]\d)?(?![\p{L}\p{N}])/gu;
+const HOUR = /(?<!\d)([01]?\d|2[0-4])([hH])([0-5]\d)?(?![\p{L}\p{N}])/gu;
 
 export const hours: Rule = {
   id: "typo/hours",

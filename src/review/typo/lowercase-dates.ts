@@ -11,8 +11,15 @@ const NAMES =
 const MONTH_OR_DAY = new RegExp(`(${NAMES})(?![\\p{L}\\p{N}])`, "gu");
 const MID_SENTENCE_BEFORE = /[\p{L}\p{N},;:]/u;
 
+/** Names, not dates: the planet, and the holidays written with a capital when no year follows. */
+const PROPER_NOUN_BEFORE = /(?:planète|Bruno) $/;
+const HOLIDAY = /(?:^|\s)(?:14 Juillet|1er Mai|8 Mai|11 Novembre)(?!\s*\d)/;
+
 function isMidSentence(previous: string, text: string, index: number): boolean {
-  return previous === " " && MID_SENTENCE_BEFORE.test(text[index - 2] ?? "");
+  if (previous !== " " || !MID_SENTENCE_BEFORE.test(text[index - 2] ?? "")) return false;
+  const before = text.slice(Math.max(0, index - 12), index);
+  if (PROPER_NOUN_BEFORE.test(before)) return false;
+  return !HOLIDAY.test(text.slice(Math.max(0, index - 5), index + 12));
 }
 
 export const lowercaseDates: Rule = {
@@ -42,6 +49,7 @@ export const lowercaseDates: Rule = {
       },
     ],
     right: [
+      { source: "La planète Mars, le défilé du 14 Juillet et le 1er Mai.\n" },
       { source: "Mardi, nous livrons. Le 12 décembre. « Lundi ? » Le Printemps. Avril : bilan.\n\n## Mai\n" },
       { source: "We ship on Monday and on Mardi Gras, and we will do it again with them.\n" },
     ],

@@ -14,7 +14,13 @@ const EURO_BEFORE = /€ ?(\d+(?:[,.]\d+)?)(?![\d\p{L}])/gu;
  * A number of five digits or more, not grouped. Not a postal code (followed by a capitalized word), a
  * phone number (leading 0), a reference (after « n° », « article », a letter or a sign).
  */
-const UNGROUPED = /([1-9]\d{4,})(?![\p{L}\p{N}.,/_-]|\s\p{Lu})/gu;
+const UNGROUPED = /(?<!\d)([1-9]\d{4,})(?![\p{L}\p{N}.,/_-]|\s\p{Lu})/gu;
+/**
+ * Five digits are a postal code as often as a quantity (« le 75001 est… »): they are grouped only before
+ * a unit or a counted noun. Six digits and more always are.
+ */
+const COUNTED_AFTER =
+  /^\s?(?:€|%|euros?|personnes|habitants|usagers|utilisateurs|visite(?:ur)?s|résultats|dossiers|demandes|agents|emplois|entreprises|heures|km)\b/u;
 const NOT_BEFORE_NUMBER = /[\p{L}\p{N}.,/#§°_-]/u;
 const REFERENCE_BEFORE = /(?:n°|article|art\.|no) ?$/i;
 
@@ -25,7 +31,7 @@ function startsFreeNumber(previous: string, text: string, index: number): boolea
 /** `5km`, `2Go`: a unit symbol is separated from its number by a no-break space. */
 const GLUED_UNIT = /(km|kg|cm|mm|Go|Mo|Ko|To|kWh|MWh|MW|GW|°C)(?![\p{L}\p{N}])/gu;
 /** `3.5 millions`: the decimal separator is a comma in French. */
-const DECIMAL_POINT = /(\d+)\.(\d+)(?=\s?(?:millions?|milliards?|%|€|euros?)(?![\p{L}]))/gu;
+const DECIMAL_POINT = /(?<![\d.])(\d+)\.(\d+)(?=\s?(?:millions?|milliards?|%|€|euros?)(?![\p{L}]))/gu;
 
 export const numbers: Rule = {
   id: "typo/numbers",
@@ -74,6 +80,7 @@ export const numbers: Rule = {
       },
     ],
     right: [
+      { source: "Le code 75001 est celui du Louvre ; le 13001 aussi.\n" },
       {
         source:
           "En 2018, 87\u202f% pour 12\u00a0€ ; 75001 Paris ; version 2.5.1 ; article 12345 ; n° 12345 ; 0612345678 ; 324\u202f000 ; `12345` ; #12345 ; 5\u00a0km, la 4G, 2 Go, un kg.\n",
@@ -139,6 +146,8 @@ export const numbers: Rule = {
       }
       for (const match of frenchMatches(block, UNGROUPED, startsFreeNumber)) {
         const digits = match[1] as string;
+        const after = block.text.slice(match.index + digits.length, match.index + digits.length + 16);
+        if (digits.length === 5 && !COUNTED_AFTER.test(after)) continue;
         const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, narrow);
         reportInProse(
           context,

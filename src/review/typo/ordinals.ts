@@ -5,7 +5,8 @@ import { frenchBlocks, frenchMatches, reportInProse, startsWord } from "./french
  * Ordinal abbreviations: 1er, 1re, 2e, XIXe (Lexique des règles typographiques). Written 2ème, 2è, 2ième,
  * 1ère, 1ier, 2nd, or with `<sup>ème</sup>` around the suffix.
  */
-const ORDINAL = /(\d+|[IVXLC]+)(\uFFFC?)(ièmes?|ème?s?|è|ier|ères?|ere|nde?s?)(\uFFFC?)(?![\p{L}\p{N}])/gu;
+const ORDINAL =
+  /(?<![\dIVXLC])(\d+|[IVXLC]+)(\uFFFC?)(ièmes?|ème?s?|è|ier|ères?|ere|nde?s?)(\uFFFC?)(?![\p{L}\p{N}])/gu;
 
 function expectedSuffix(number: string, suffix: string): string | undefined {
   const plural = suffix.endsWith("s") && suffix !== "ès" ? "s" : "";

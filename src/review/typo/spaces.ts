@@ -2,10 +2,12 @@ import type { Rule } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** Two spaces or more between two words (not at a line's start or end: indentation, hard breaks). */
-const DOUBLE_SPACE = /[ \u00a0\u202f]{2,}(?=[^\s])/g;
+// The lookbehinds try a run of spaces once, from its first space: otherwise a long run is quadratic.
+const DOUBLE_SPACE = /(?<![ \u00a0\u202f])[ \u00a0\u202f]{2,}(?=[^\s])/g;
 const NOT_SPACE = /[^\s]/;
 /** A space before a comma or a full stop; not `.gitignore`, `.pdf`, `./src`, `.NET`, `,5`: no punctuation there. */
-const SPACE_BEFORE_COMMA = /[ \u00a0\u202f]+(?=[,.](?![.\d_/]|\p{Ll}|\p{Lu}(?!\p{Ll})))/gu;
+const SPACE_BEFORE_COMMA =
+  /(?<![ \u00a0\u202f])[ \u00a0\u202f]+(?=[,.](?![.\d_/]|\p{Ll}|\p{Lu}(?!\p{Ll})))/gu;
 const BEFORE_COMMA = /[\p{L}\p{N})»\uFFFC]/u;
 /** Words glued by a comma, or a sentence starting right after a full stop (`fin.Début`). */
 const GLUED = /[,!?](?=\p{L})|\.(?=\p{Lu}\p{Ll})/gu;

@@ -1,0 +1,31 @@
+import type { Logger, ProbotOctokit } from "probot";
+import type { PullRequestTarget } from "./pull-request-target.js";
+
+/** The installation-authenticated Octokit of a webhook's context: REST only, so it works on GHES too. */
+export type GitHubClient = ProbotOctokit;
+
+/** What every reader and publisher of one review needs: the API client and the pull request. */
+export interface ReviewSession {
+  octokit: GitHubClient;
+  target: PullRequestTarget;
+  log: Logger;
+}
+
+/** The status of a failed Octokit request (a `RequestError`), if it is one. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/**
+ * Counts the HTTP requests the client makes from now on (pages of a paginated list included), for the
+ * log line of each review. The hook is removed by `stop`, as the client may outlive the review.
+ */
+export function countRequests(octokit: GitHubClient): { count(): number; stop(): void } {
+  let count = 0;
+  const onRequest = () => {
+    count++;
+  };
+  octokit.hook.before("request", onRequest);
+  return { count: () => count, stop: () => octokit.hook.remove("request", onRequest) };
+}

@@ -1,0 +1,116 @@
+import { stringify } from "yaml";
+import { CONFIG_PATH } from "../config/load-config-file.js";
+import { type ConfigProblem, parseConfig } from "../config/parse-config.js";
+import { type Config, configSchema, DEFAULT_CONFIG } from "../config/schema.js";
+import { RULE_IDS } from "../review/registry.js";
+import { type GitHubClient, httpStatusOf } from "./github-client.js";
+
+/** The name `context.config` takes: it looks in `.github/` itself. */
+export const CONFIG_FILE_NAME = "relecteur.yml";
+
+/** A config problem; `line` is missing when the key comes from a file reached through `_extends`. */
+export type RepositoryConfigProblem = Omit<ConfigProblem, "line" | "column"> & {
+  line?: number;
+  column?: number;
+};
+
+export type RepositoryConfig =
+  | { ok: true; config: Config }
+  | {
+      ok: false;
+      problems: RepositoryConfigProblem[];
+      /** The posts globs to decide whether the pull request concerns Relecteur at all. */
+      postGlobs: readonly string[];
+    };
+
+/** Text of a config file on the default branch, or undefined when there is none. */
+export type ReadConfigText = () => Promise<string | undefined>;
+
+/**
+ * Reads the repository's config as Probot merges it (`_extends` followed, on the default branch, so that a
+ * pull request cannot change the rules it is reviewed by) and validates it with the one schema. When it
+ * is invalid, the problems get their French messages from `parseConfig` and their lines from the file.
+ */
+export async function readRepositoryConfig(
+  loadMerged: () => Promise<unknown>,
+  readText: ReadConfigText,
+): Promise<RepositoryConfig> {
+  let merged: unknown;
+  try {
+    merged = await loadMerged();
+  } catch (error) {
+    if (!isConfigPluginError(error)) throw error;
+    // Broken YAML, or a bad `_extends`: only the file's own text can say where.
+    const text = await readText();
+    const parsed = text === undefined ? undefined : parseConfig(text, RULE_IDS);
+    const problems =
+      parsed && !parsed.ok
+        ? parsed.problems
+        : [{ key: "_extends", message: String((error as Error).message).replace(/^\[[^\]]+\]\s*/, "") }];
+    return { ok: false, problems, postGlobs: DEFAULT_CONFIG.posts };
+  }
+  const result = configSchema.safeParse(merged ?? {});
+  if (result.success && Object.keys(result.data.rules).every((id) => RULE_IDS.includes(id))) {
+    return { ok: true, config: result.data };
+  }
+  return { ok: false, problems: await locateProblems(merged, readText), postGlobs: postGlobsOf(merged) };
+}
+
+/**
+ * `parseConfig` words the problems (the same messages as the command line) but reads text: the merged
+ * object goes back to YAML for it, and the lines come from the repository's own file when the faulty key
+ * is there.
+ */
+async function locateProblems(merged: unknown, readText: ReadConfigText): Promise<RepositoryConfigProblem[]> {
+  const fromMerged = parseConfig(stringify(merged ?? {}), RULE_IDS);
+  if (fromMerged.ok) return [];
+  const text = await readText();
+  const fromFile = text === undefined ? undefined : parseConfig(text, RULE_IDS);
+  const placed = new Map((fromFile && !fromFile.ok ? fromFile.problems : []).map((p) => [p.key, p]));
+  return fromMerged.problems.map(({ line: _line, column: _column, ...problem }) => {
+    const inFile = placed.get(problem.key);
+    return inFile ? { ...problem, line: inFile.line, column: inFile.column } : problem;
+  });
+}
+
+/** The `posts` globs of an invalid config when they themselves are fine, else the defaults. */
+function postGlobsOf(merged: unknown): readonly string[] {
+  const posts = (merged as { posts?: unknown } | null)?.posts;
+  const isGlobList =
+    Array.isArray(posts) &&
+    posts.length > 0 &&
+    posts.every((glob) => typeof glob === "string" && glob !== "");
+  return isGlobList ? (posts as string[]) : DEFAULT_CONFIG.posts;
+}
+
+/** Errors of @probot/octokit-plugin-config about the file itself (YAML, `_extends`), not HTTP ones. */
+function isConfigPluginError(error: unknown): boolean {
+  return (
+    httpStatusOf(error) === undefined &&
+    error instanceof Error &&
+    error.message.startsWith("[@probot/octokit-plugin-config]")
+  );
+}
+
+/**
+ * Reads the raw text of `.github/relecteur.yml` on the default branch, where `context.config` reads it,
+ * else the organisation-wide one in the owner's `.github` repository, as `context.config` falls back.
+ */
+export function configTextReader(octokit: GitHubClient, owner: string, repo: string): ReadConfigText {
+  return async () => {
+    for (const repository of repo === ".github" ? [repo] : [repo, ".github"]) {
+      try {
+        const response = await octokit.rest.repos.getContent({
+          owner,
+          repo: repository,
+          path: CONFIG_PATH,
+          mediaType: { format: "raw" },
+        });
+        return typeof response.data === "string" ? response.data : undefined;
+      } catch (error) {
+        if (httpStatusOf(error) !== 404) throw error;
+      }
+    }
+    return undefined;
+  };
+}

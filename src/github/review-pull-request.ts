@@ -1,0 +1,186 @@
+import type { Logger } from "probot";
+import type { Config } from "../config/schema.js";
+import { renderCheckRun } from "../report/check-run.js";
+import type { FileResult } from "../report/file-result.js";
+import { type ReviewSuggestion, renderReviewSuggestions } from "../report/review-suggestions.js";
+import { summarizePosts } from "../report/summarize-posts.js";
+import { renderSummaryComment } from "../report/summary-comment.js";
+import { reviewFile } from "../review/review-file.js";
+import type { Locale } from "../review/types.js";
+import { emptySite } from "../site/site.js";
+import { botLoginOf } from "./bot-identity.js";
+import { checkRunPublisher, startCheckRun } from "./check-run-publisher.js";
+import { configProblemsOutput, crashOutput } from "./failure-output.js";
+import { countRequests, type GitHubClient, type ReviewSession } from "./github-client.js";
+import { type ChangedFile, listChangedMarkupFiles } from "./list-changed-files.js";
+import { parisDate } from "./paris-date.js";
+import type { PullRequestTarget } from "./pull-request-target.js";
+import { configTextReader, readRepositoryConfig } from "./read-config.js";
+import { readHead } from "./read-head.js";
+import { suggestionsPublisher } from "./suggestions-publisher.js";
+import { summaryCommentPublisher } from "./summary-comment-publisher.js";
+
+export interface ReviewDependencies {
+  octokit: GitHubClient;
+  log: Logger;
+  /** The merged config object, as Probot's `context.config` reads it (`_extends` followed). */
+  loadConfig(): Promise<unknown>;
+  now(): Date;
+  /** The app's slug, when a check run comes back without it. */
+  appSlug(): Promise<string>;
+}
+
+export type ReviewOutcome = "no-posts" | "config-invalid" | "reviewed" | "stale" | "failed";
+
+/** What the log line and the failure path need to know of a review in flight. */
+interface Progress {
+  checkRunId?: number;
+  /** Once the check run holds the review's verdict, a later failure (comments) must not overwrite it. */
+  isCheckRunComplete: boolean;
+  locale: Locale;
+  findings: number;
+}
+
+/**
+ * The use case behind every event: review the posts a pull request adds or changes, at its head, and
+ * report on GitHub. It never throws: a failure is logged and completes the check run as `failure` if the
+ * check run was still in progress (a failure to comment leaves the verdict already given alone), and
+ * every review ends with one log line (repository, pull request, head, findings, API calls, duration).
+ */
+export async function reviewPullRequest(
+  target: PullRequestTarget,
+  deps: ReviewDependencies,
+): Promise<ReviewOutcome> {
+  const session: ReviewSession = { octokit: deps.octokit, target, log: deps.log };
+  const startedAt = deps.now().getTime();
+  const requests = countRequests(deps.octokit);
+  const progress: Progress = { locale: "fr", findings: 0, isCheckRunComplete: false };
+  let outcome: ReviewOutcome = "failed";
+  try {
+    outcome = await review(session, deps, progress);
+  } catch (error) {
+    deps.log.error({ err: error, ...logFields(target) }, "review failed");
+    if (progress.checkRunId !== undefined && !progress.isCheckRunComplete) {
+      await checkRunPublisher
+        .publish(session, { id: progress.checkRunId, value: crashOutput(error, progress.locale) })
+        .catch((reportError: unknown) =>
+          deps.log.error(
+            { err: reportError, ...logFields(target) },
+            "could not mark the check run as failed",
+          ),
+        );
+    }
+  } finally {
+    requests.stop();
+    deps.log.info(
+      {
+        ...logFields(target),
+        outcome,
+        findings: progress.findings,
+        apiCalls: requests.count(),
+        ms: deps.now().getTime() - startedAt,
+      },
+      `review ${outcome}`,
+    );
+  }
+  return outcome;
+}
+
+async function review(
+  session: ReviewSession,
+  deps: ReviewDependencies,
+  progress: Progress,
+): Promise<ReviewOutcome> {
+  const { octokit, target } = session;
+  const candidates = await listChangedMarkupFiles(session);
+  if (candidates.length === 0) return "no-posts";
+
+  const reading = await readRepositoryConfig(
+    deps.loadConfig,
+    configTextReader(octokit, target.owner, target.repo),
+  );
+  const isPost = emptySite(reading.ok ? reading.config.posts : reading.postGlobs).isPost;
+  const changedPosts = candidates.filter((file) => isPost(file.path));
+  // No post in the pull request: not Relecteur's business, and no trace of it on the pull request.
+  if (changedPosts.length === 0) return "no-posts";
+
+  if (reading.ok) progress.locale = reading.config.locale;
+  const checkRun = await startCheckRun(session);
+  progress.checkRunId = checkRun.id;
+  if (!reading.ok) {
+    const value = configProblemsOutput(reading.problems, progress.locale);
+    await checkRunPublisher.publish(session, { id: checkRun.id, value });
+    progress.isCheckRunComplete = true;
+    return "config-invalid";
+  }
+
+  const { config } = reading;
+  const head = await readHead(
+    session,
+    changedPosts.map((file) => file.path),
+    config.posts,
+  );
+  const today = parisDate(deps.now());
+  const results: FileResult[] = head.posts.map((post) => {
+    const { findings, source } = reviewFile(post, head.site, config, { today });
+    return source === undefined
+      ? { path: post.path, displayPath: post.path, findings }
+      : { path: post.path, displayPath: post.path, findings, source };
+  });
+  progress.findings = results.reduce((total, result) => total + result.findings.length, 0);
+  await checkRunPublisher.publish(session, {
+    id: checkRun.id,
+    value: renderCheckRun(results, config.locale),
+  });
+  progress.isCheckRunComplete = true;
+
+  // A newer push may have landed while this review ran (or the pull request was closed): the newer
+  // head's review will comment. This one stops at its check run, which belongs to the commit it reviewed.
+  if (!(await isStillTheHead(session))) return "stale";
+
+  const botLogin = botLoginOf(checkRun.appSlug ?? (await deps.appSlug()));
+  const suggestions = renderSuggestions(results, changedPosts, config);
+  await suggestionsPublisher.publish(session, { botLogin, suggestions });
+  const summary = renderSummaryComment(
+    summarizePosts(results, head.site, config, target.number),
+    config.locale,
+  );
+  await summaryCommentPublisher.publish(session, { botLogin, body: summary });
+  return "reviewed";
+}
+
+/** The suggestions of every post, within the review's budget of `review.maxSuggestions`. */
+function renderSuggestions(
+  results: readonly FileResult[],
+  changed: readonly ChangedFile[],
+  config: Config,
+): ReviewSuggestion[] {
+  const patches = new Map(changed.map((file) => [file.path, file.patch]));
+  const suggestions: ReviewSuggestion[] = [];
+  for (const result of results) {
+    const max = config.review.maxSuggestions - suggestions.length;
+    if (result.source === undefined || max <= 0) continue;
+    const patch = patches.get(result.path);
+    const file = { path: result.path, source: result.source, findings: result.findings };
+    const rendered = renderReviewSuggestions(patch === undefined ? file : { ...file, patch }, {
+      max,
+      locale: config.locale,
+    });
+    suggestions.push(...rendered.comments);
+  }
+  return suggestions;
+}
+
+async function isStillTheHead(session: ReviewSession): Promise<boolean> {
+  const { octokit, target } = session;
+  const { data } = await octokit.rest.pulls.get({
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.number,
+  });
+  return data.state === "open" && data.head.sha === target.headSha;
+}
+
+function logFields(target: PullRequestTarget) {
+  return { repository: `${target.owner}/${target.repo}`, pullRequest: target.number, head: target.headSha };
+}

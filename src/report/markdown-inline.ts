@@ -1,0 +1,48 @@
+/**
+ * Puts text that comes from a post (messages quote it, paths name it) inside Markdown that GitHub renders,
+ * without letting it open links, HTML, emphasis or code, or mention someone.
+ */
+export function escapeInline(text: string): string {
+  return noMention(
+    text
+      .replace(/\s*[\r\n]+\s*/g, " ")
+      .replace(/[<>]/g, (character) => (character === "<" ? "&lt;" : "&gt;"))
+      .replace(/([\\`*_[\]])/g, "\\$1"),
+  );
+}
+
+/**
+ * A code span that holds any text: its fence is one backtick longer than the longest run inside, and a
+ * space pads text that starts or ends with a backtick (CommonMark strips one such space on each side).
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ");
+  const fence = "`".repeat(longestRun(flat, "`") + 1);
+  const isPadded =
+    flat.startsWith("`") || flat.endsWith("`") || (/^ /.test(flat) && / $/.test(flat) && flat.trim() !== "");
+  return isPadded ? `${fence} ${flat} ${fence}` : `${fence}${flat}${fence}`;
+}
+
+/** Text for a GFM table cell: a `|` would end the cell, even inside a code span. */
+export function tableCell(markdown: string): string {
+  return markdown.replace(/\|/g, "\\|");
+}
+
+/** The length of the longest run of `character` in `text`. */
+export function longestRun(text: string, character: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const each of text) {
+    current = each === character ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  return longest;
+}
+
+/**
+ * GitHub notifies `@name` wherever it renders outside code, escaped or not; a zero-width space after the
+ * `@` keeps the text readable and nobody pinged.
+ */
+function noMention(text: string): string {
+  return text.replace(/(^|[^\w@])@(?=[\w-])/g, "$1@\u200b");
+}

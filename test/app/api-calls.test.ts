@@ -1,0 +1,46 @@
+import nock from "nock";
+import { afterEach, describe, expect, it } from "vitest";
+import { blogRepository, postPath } from "./blog.js";
+import { FakeGitHub } from "./fake-github.js";
+import { createTestApp, interceptGitHub, loadPayload, reviewLogLines } from "./probot-harness.js";
+
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+/** A post with one safe fix (an ordinary space before « ! »), so every post gets a suggestion. */
+function postWithOneFix(index: number): string {
+  return ["---", `title: Article ${index}`, "authors:", "  - jdupont", "---", "", "Merci à tous !", ""].join(
+    "\n",
+  );
+}
+
+/**
+ * Every HTTP request of one first review of k new posts, the installation token included: the list of
+ * files, the config, the check run (create and complete), the tree, k + 1 blobs, the pull request read
+ * again, the review comments, one review, the comments and the summary comment. One more request per 50
+ * annotations beyond the first 50, and one when the config falls back to the owner's `.github` repository.
+ */
+async function requestsForPosts(k: number): Promise<{ requests: number; logged: unknown }> {
+  const posts = Object.fromEntries(
+    Array.from({ length: k }, (_, index) => [postPath(index), postWithOneFix(index)]),
+  );
+  const fake = new FakeGitHub(blogRepository(posts));
+  interceptGitHub(fake);
+  const app = await createTestApp();
+  await app.deliver("pull_request", loadPayload("pull_request.opened"));
+  expect(fake.unexpected).toEqual([]);
+  expect(fake.reviews).toMatchObject([{ commentCount: k }]);
+  expect(fake.checkRuns[0]?.annotations).toHaveLength(k);
+  return { requests: fake.requests.length, logged: reviewLogLines(app.logs)[0]?.apiCalls };
+}
+
+describe("API requests of one review", () => {
+  it.each([1, 20])("stay within k + 12 for k = %i changed posts", async (k) => {
+    const { requests, logged } = await requestsForPosts(k);
+    console.info(`API requests for k = ${k}: ${requests} (bound k + 12 = ${k + 12})`);
+    expect(requests).toBeLessThanOrEqual(k + 12);
+    expect(logged).toBe(requests);
+  });
+});

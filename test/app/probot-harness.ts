@@ -1,0 +1,95 @@
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import nock from "nock";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { createApp } from "../../src/app.js";
+import { createReviewQueue, type ReviewQueue } from "../../src/github/review-queue.js";
+import type { FakeGitHub } from "./fake-github.js";
+
+/** An RSA key made for the test run: Probot signs its app JWT with it, nothing checks the signature. */
+export const TEST_PRIVATE_KEY = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
+
+/** Retries and throttling off: a test sees each request once, and a 5xx fails at once. */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { enabled: false },
+}));
+
+/** 2024-03-10 11:00 in Paris. */
+export const NOW = new Date("2024-03-10T10:00:00Z");
+
+export type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+/** A pino logger whose lines the test can read; Probot's context loggers are its children. */
+export function capturingLogger() {
+  const lines: LogLine[] = [];
+  const log = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line) as LogLine) });
+  return { log, lines };
+}
+
+export function loadPayload(name: string): Record<string, unknown> {
+  const url = new URL(`../fixtures/webhooks/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
+}
+
+/** Answers every request to api.github.com from the fake; nothing else leaves the process but 127.0.0.1. */
+export function interceptGitHub(fake: FakeGitHub): void {
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+  for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
+    nock("https://api.github.com")
+      .persist()
+      .intercept(/.*/, method)
+      .reply((uri, requestBody) => {
+        const body =
+          typeof requestBody === "string" && requestBody !== "" ? JSON.parse(requestBody) : requestBody;
+        const response = fake.handle(method, uri, body);
+        return [response.status, response.body as nock.Body, response.headers ?? {}];
+      });
+  }
+}
+
+export interface TestApp {
+  probot: Probot;
+  queue: ReviewQueue;
+  logs: LogLine[];
+  /** Pull requests whose waiting review a newer one replaced. */
+  superseded: string[];
+  /** Delivers a webhook and waits until every review it queued is done. */
+  deliver(name: string, payload: Record<string, unknown>): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const { log, lines } = capturingLogger();
+  const superseded: string[] = [];
+  const queue = createReviewQueue({
+    onSuperseded: (key) => superseded.push(key),
+    concurrency: 2,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const probot = new Probot({ appId: 1, privateKey: TEST_PRIVATE_KEY, log, Octokit: TestOctokit });
+  await probot.load(createApp({ queue, now: () => NOW }));
+  return {
+    probot,
+    queue,
+    logs: lines,
+    superseded,
+    async deliver(name, payload) {
+      await probot.receive({ id: randomUUID(), name, payload } as Parameters<Probot["receive"]>[0]);
+      await queue.idle();
+    },
+  };
+}
+
+/** The log lines the use case writes, one per review. */
+export function reviewLogLines(logs: readonly LogLine[]): LogLine[] {
+  return logs.filter((line) => line.msg.startsWith("review ") && "apiCalls" in line);
+}

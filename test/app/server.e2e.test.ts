@@ -1,0 +1,146 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Probot, Server } from "probot";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { createReviewQueue } from "../../src/github/review-queue.js";
+import { blogRepository, HEAD_SHA, postWithFixes } from "./blog.js";
+import { FakeGitHub } from "./fake-github.js";
+import { capturingLogger, loadPayload, NOW, TEST_PRIVATE_KEY, TestOctokit } from "./probot-harness.js";
+
+/**
+ * The app as it runs in production: Probot's own HTTP server verifies the webhook's signature and calls
+ * the app, whose API calls reach a local HTTP server standing for a GitHub Enterprise Server
+ * (`baseUrl` ending in `/api/v3`). No nock: real sockets on 127.0.0.1 only.
+ */
+
+const SECRET = "un secret de test";
+const POST = "_posts/2024-03-05-bilan-atelier.md";
+
+const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
+const queue = createReviewQueue({
+  concurrency: 2,
+  onError: (error) => {
+    throw error;
+  },
+});
+const receivedUrls: string[] = [];
+let github: HttpServer;
+let probotServer: Server;
+let webhookUrl: string;
+
+/** Serves the fake GitHub over HTTP, as GHES serves its API under `/api/v3`. */
+function startFakeGitHub(): Promise<HttpServer> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    receivedUrls.push(request.url ?? "");
+    request.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const answer = fake.handle(
+        request.method ?? "GET",
+        request.url ?? "/",
+        text ? JSON.parse(text) : undefined,
+      );
+      const isText = typeof answer.body === "string";
+      response.writeHead(answer.status, {
+        "content-type": isText ? "text/plain" : "application/json; charset=utf-8",
+        ...answer.headers,
+      });
+      response.end(
+        answer.body === undefined ? undefined : isText ? answer.body : JSON.stringify(answer.body),
+      );
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Probot's Server takes port 0 for "the default, 3000": ask the system for a free port first. */
+function freePort(): Promise<number> {
+  const probe = createServer();
+  return new Promise((resolve) =>
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    }),
+  );
+}
+
+function sign(body: string, secret: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+async function sendWebhook(event: string, payload: unknown, secret: string): Promise<number> {
+  const body = JSON.stringify(payload);
+  const response = await fetch(webhookUrl, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": event,
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": sign(body, secret),
+    },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+beforeAll(async () => {
+  github = await startFakeGitHub();
+  const baseUrl = `http://127.0.0.1:${(github.address() as AddressInfo).port}/api/v3`;
+  const { log } = capturingLogger();
+  const port = await freePort();
+  probotServer = new Server({
+    Probot: Probot.defaults({
+      appId: 1,
+      privateKey: TEST_PRIVATE_KEY,
+      secret: SECRET,
+      baseUrl,
+      Octokit: TestOctokit,
+      log,
+    }),
+    host: "127.0.0.1",
+    port,
+    log,
+  });
+  await probotServer.load(createApp({ queue, now: () => NOW }));
+  await probotServer.start();
+  webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
+});
+
+afterAll(async () => {
+  await probotServer?.stop();
+  await new Promise((resolve) => github?.close(resolve));
+});
+
+describe("the Probot server", () => {
+  it("refuses a webhook with a bad signature and calls no API", async () => {
+    const status = await sendWebhook("pull_request", loadPayload("pull_request.opened"), "pas le bon secret");
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    await queue.idle();
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("answers a signed webhook at once, then reviews through the API", async () => {
+    const status = await sendWebhook("pull_request", loadPayload("pull_request.opened"), SECRET);
+    expect(status).toBe(200);
+    await queue.idle();
+
+    expect(fake.unexpected).toEqual([]);
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(fake.checkRuns[0]).toMatchObject({
+      name: "Relecteur",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "neutral",
+    });
+    expect(fake.checkRuns[0]?.annotations).toHaveLength(3);
+    expect(fake.reviews).toEqual([{ commit_id: HEAD_SHA, event: "COMMENT", commentCount: 2 }]);
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]?.body).toContain("<!-- relecteur:summary -->");
+    expect(receivedUrls.every((url) => url.startsWith("/api/v3/"))).toBe(true);
+  });
+});
