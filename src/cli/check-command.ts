@@ -12,6 +12,7 @@ import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
 import { STDIN_PATH } from "../site/post-path.js";
 import type { Site } from "../site/site.js";
+import { checkLinksBeforeReview } from "./check-links-before-review.js";
 import type { CheckOptions } from "./check-options.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
@@ -54,6 +55,21 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
         if (!targets.has(target.absolutePath)) targets.set(target.absolutePath, target);
       }
     }
+  }
+  if (shouldCheckLinks(options, config)) {
+    const posts = [...targets.values()].flatMap((target) => {
+      try {
+        return [{ path: target.sitePath, bytes: readPostBytes(target.absolutePath) }];
+      } catch {
+        return []; // Reported by the review of that file.
+      }
+    });
+    reviewOptions.externalLinks = await checkLinksBeforeReview(
+      posts,
+      site,
+      config,
+      cachePathFor(options, io),
+    );
   }
   const results: FileResult[] = [];
   for (const target of targets.values()) {
@@ -120,6 +136,14 @@ async function checkStdin(
       : sitePathOf(resolve(io.cwd, options.stdinPath), root, io.cwd);
   try {
     const bytes = await io.readStdin();
+    if (shouldCheckLinks(options, config)) {
+      reviewOptions.externalLinks = await checkLinksBeforeReview(
+        [{ path, bytes }],
+        site,
+        config,
+        cachePathFor(options, io),
+      );
+    }
     const review = reviewFile({ path, bytes }, site, config, reviewOptions);
     if (options.fix && review.source !== undefined) {
       // With --stdin, --fix writes the corrected post to standard output, as formatters do.
@@ -190,6 +214,14 @@ function reportFailure(place: string, error: unknown, debug: boolean, io: CliIo)
 
 function hasByteOrderMark(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function shouldCheckLinks(options: CheckOptions, config: Config): boolean {
+  return !options.offline && config.links.external;
+}
+
+function cachePathFor(options: CheckOptions, io: CliIo): string | undefined {
+  return options.noCache ? undefined : io.verdictCachePath;
 }
 
 function isError(finding: Finding): boolean {

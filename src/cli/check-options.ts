@@ -13,6 +13,8 @@ export interface CheckOptions {
   stdinPath?: string;
   only?: Category[];
   offline: boolean;
+  /** `--no-cache`: no verdict file cache for external links. */
+  noCache: boolean;
   fix: boolean;
   format: Format;
   debug: boolean;
@@ -53,6 +55,7 @@ export function parseCheckOptions(args: string[]): CheckOptions {
     stdinPath: values.path,
     only: only as Category[] | undefined,
     offline: values.offline ?? false,
+    noCache: values["no-cache"] ?? false,
     fix: values.fix ?? false,
     format: format as Format,
     debug: values.debug ?? false,
@@ -84,6 +87,7 @@ function parseCheckArgs(args: string[]) {
       path: { type: "string" },
       only: { type: "string" },
       offline: { type: "boolean" },
+      "no-cache": { type: "boolean" },
       fix: { type: "boolean" },
       format: { type: "string", short: "f" },
       debug: { type: "boolean" },

@@ -7,4 +7,6 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<Uint8Array>;
+  /** The verdict cache file of external links; none in tests, so that they never share state. */
+  verdictCachePath?: string;
 }

@@ -15,6 +15,7 @@ Options de check :
   --stdin              lit un article sur l'entrée standard ; --path NOM le nomme
   --only CAT,CAT       restreint aux catégories frontmatter, markdown, typo, lexicon, links
   --offline            aucune requête vers des liens externes
+  --no-cache           sans le cache des liens externes (fichier sous ~/.cache/relecteur)
   --fix                applique les corrections sûres (avec --stdin : écrit l'article corrigé)
   --format FORMAT      text (défaut), json ou github
   --debug              affiche la pile d'appels d'un échec

@@ -22,6 +22,7 @@ export function runRuleExample(rule: Rule, example: RuleExample): { findings: Fi
   const findings = reviewPost({ path, source: example.source }, site, config, {
     today: EXAMPLE_TODAY,
     rules: [{ ...rule, severity: rule.severity }],
+    externalLinks: new Map(Object.entries(example.externalLinks ?? {})),
   });
   const fixes = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
   return { findings, fixed: applyFixes(example.source, fixes).text };

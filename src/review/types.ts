@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import type { Node } from "unist";
 import type { Config } from "../config/schema.js";
-import type { ExternalResults } from "../links/types.js";
+import type { ExternalResults, ExternalVerdict } from "../links/types.js";
 import type { Site } from "../site/site.js";
 import type { ParsedPost } from "./parse-post.js";
 import type { ProseBlock } from "./prose/prose-block.js";
@@ -100,6 +100,8 @@ export interface RuleExample {
   site?: Record<string, string>;
   /** Config overrides, as a maintainer would write them in `.github/relecteur.yml`. */
   config?: Record<string, unknown>;
+  /** What the HTTP checker would have answered, keyed by normalised URL (rules about external links). */
+  externalLinks?: Record<string, ExternalVerdict>;
 }
 
 export interface ExpectedFinding {

@@ -76,6 +76,7 @@ export interface RunOptions {
   color?: boolean;
   today?: string;
   readStdin?: CliIo["readStdin"];
+  verdictCachePath?: string;
 }
 
 /** Runs the command line in-process with a fake terminal. */
@@ -94,6 +95,7 @@ export async function runCli(args: string[], options: RunOptions): Promise<CliRu
       stderr += text;
     },
     readStdin: options.readStdin ?? (async () => (typeof stdin === "string" ? Buffer.from(stdin) : stdin)),
+    verdictCachePath: options.verdictCachePath,
   };
   const status = await main(args, io);
   return { status, stdout, stderr };
