@@ -12,6 +12,7 @@ import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
 import { reviewPost } from "../src/review/engine.js";
 import { RULES } from "../src/review/registry.js";
+import { benchLinks } from "./bench-links.js";
 
 const WARMUP_ROUNDS = 5;
 const MEASURED_ROUNDS = 30;
@@ -75,3 +76,5 @@ process.stdout.write(
   `  + typographie et charte         ${perPost(typographyMs - noRuleMs)}   ${ratio(typographyMs - noRuleMs)}\n`,
 );
 process.stdout.write(`relecture complète (hors ligne)   ${perPost(reviewMs)}   ${ratio(reviewMs)}\n`);
+
+await benchLinks((line) => process.stdout.write(`${line}\n`));
