@@ -1,6 +1,11 @@
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Config } from "../config/schema.js";
+import {
+  type LinkExceptions,
+  NO_LINK_EXCEPTIONS,
+  parseMarkdownLinkCheckConfig,
+} from "../links/markdown-link-check-config.js";
 import type { FileResult } from "../report/file-result.js";
 import { formatGithub } from "../report/format-github.js";
 import { formatJson } from "../report/format-json.js";
@@ -69,6 +74,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       site,
       config,
       cachePathFor(options, io),
+      readLinkExceptions(root, io),
     );
   }
   const results: FileResult[] = [];
@@ -142,6 +148,7 @@ async function checkStdin(
         site,
         config,
         cachePathFor(options, io),
+        readLinkExceptions(root, io),
       );
     }
     const review = reviewFile({ path, bytes }, site, config, reviewOptions);
@@ -214,6 +221,15 @@ function reportFailure(place: string, error: unknown, debug: boolean, io: CliIo)
 
 function hasByteOrderMark(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** The exceptions of a site that used markdown-link-check: its `.markdown-link-check.json`, when there is one. */
+function readLinkExceptions(root: string, io: CliIo): LinkExceptions {
+  const path = resolve(root, ".markdown-link-check.json");
+  if (!existsSync(path)) return NO_LINK_EXCEPTIONS;
+  const { exceptions, problems } = parseMarkdownLinkCheckConfig(readFileSync(path, "utf8"));
+  for (const problem of problems) io.stderr(`${path}: ${problem}\n`);
+  return exceptions;
 }
 
 function shouldCheckLinks(options: CheckOptions, config: Config): boolean {

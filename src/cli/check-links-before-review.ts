@@ -6,6 +6,7 @@ import {
   openFileVerdictCache,
   type VerdictCache,
 } from "../links/http/verdict-cache.js";
+import { type LinkExceptions, NO_LINK_EXCEPTIONS } from "../links/markdown-link-check-config.js";
 import { isOnSite, siteAddress } from "../links/resolve-internal.js";
 import type { ExternalResults } from "../links/types.js";
 import { parsePost } from "../review/parse-post.js";
@@ -28,6 +29,7 @@ export async function checkLinksBeforeReview(
   site: Site,
   config: Config,
   cachePath: string | undefined,
+  exceptions: LinkExceptions = NO_LINK_EXCEPTIONS,
 ): Promise<ExternalResults> {
   const address = siteAddress(site, config.site.url);
   const urls = new Set<string>();
@@ -35,7 +37,12 @@ export async function checkLinksBeforeReview(
     const decoded = decodePost(post.bytes);
     if (!decoded.ok) continue;
     const links = extractLinks(parsePost(post.path, decoded.text), site);
-    for (const url of collectExternalUrls(links, (candidate) => isOnSite(candidate, address))) urls.add(url);
+    for (const url of collectExternalUrls(links, (candidate) => isOnSite(candidate, address))) {
+      if (exceptions.ignore.some((pattern) => pattern.test(url))) continue;
+      urls.add(url);
+      // Does the site answer on https too? `links/http-to-https` reads that verdict.
+      if (/^http:\/\//i.test(url)) urls.add(url.replace(/^http:/i, "https:"));
+    }
   }
   if (urls.size === 0) return new Map();
   const fileCache = cachePath ? await openFileVerdictCache(cachePath) : undefined;
@@ -47,7 +54,27 @@ export async function checkLinksBeforeReview(
     cache,
   });
   await fileCache?.save(Date.now());
-  return results;
+  return withAliveStatusCodes(results, exceptions.aliveStatusCodes);
+}
+
+/** A status the site declared alive in `.markdown-link-check.json` (`aliveStatusCodes`) is alive. */
+export function withAliveStatusCodes(
+  results: ExternalResults,
+  aliveStatusCodes: readonly number[],
+): ExternalResults {
+  if (aliveStatusCodes.length === 0) return results;
+  const adjusted = new Map(results);
+  for (const [url, verdict] of results) {
+    const status = "status" in verdict ? verdict.status : undefined;
+    if (
+      (verdict.kind === "dead" || verdict.kind === "unverified") &&
+      status !== undefined &&
+      aliveStatusCodes.includes(status)
+    ) {
+      adjusted.set(url, { kind: "alive", status, finalUrl: url });
+    }
+  }
+  return adjusted;
 }
 
 /** Honest: who we are and where to read about us. */

@@ -10,6 +10,7 @@ import {
   makeTempDir,
   runCli,
   useTempDirs,
+  writeFiles,
 } from "./temp-site.js";
 
 useTempDirs();
@@ -61,6 +62,20 @@ describe("relecteur check and external links", () => {
     expect(linkFindings(run.stdout)).toHaveLength(2);
     expect(linkFindings(run.stdout)[0]).toMatch(/^Lien vers une adresse privée ou locale/);
     expect(requests).toEqual([]);
+  });
+
+  it("honours a .markdown-link-check.json: ignorePatterns are not requested, aliveStatusCodes are alive", async () => {
+    const root = siteWithLinks("links:\n  allowPrivateAddresses: true\n");
+    writeFiles(root, {
+      ".markdown-link-check.json": JSON.stringify({
+        ignorePatterns: [{ pattern: "/ok$" }],
+        aliveStatusCodes: [200, 404],
+      }),
+    });
+    const run = await runCli(["check", "--format", "json"], { cwd: root });
+    expect(linkFindings(run.stdout)).toEqual([]);
+    expect(requests).toEqual(["HEAD /absente"]);
+    expect(run.status).toBe(0);
   });
 
   it("makes no request with --offline or links.external: false", async () => {

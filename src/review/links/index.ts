@@ -2,6 +2,7 @@ import type { Rule } from "../types.js";
 import { deadInternalLink } from "./dead-internal-link.js";
 import { deprecatedUrl } from "./deprecated-url.js";
 import { externalLink } from "./external-link.js";
+import { httpToHttps } from "./http-to-https.js";
 import { invalidMailto } from "./invalid-mailto.js";
 import { missingAnchor } from "./missing-anchor.js";
 
@@ -12,4 +13,5 @@ export const LINKS_RULES: readonly Rule[] = [
   deprecatedUrl,
   invalidMailto,
   externalLink,
+  httpToHttps,
 ];
