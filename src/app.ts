@@ -2,8 +2,11 @@ import type { ApplicationFunction, Probot } from "probot";
 import { createAppSlugLookup } from "./github/bot-identity.js";
 import { CHECK_RUN_NAME } from "./github/check-run-publisher.js";
 import { targetOfPullRequest, targetsOfCheckEvent } from "./github/pull-request-target.js";
+import type { ReviewDependencies } from "./github/review-pull-request.js";
 import { createReviewQueue, DEFAULT_CONCURRENCY, type ReviewQueue } from "./github/review-queue.js";
 import { createReviewScheduler } from "./github/review-scheduler.js";
+import { checkLinksBeforeReview } from "./links/check-post-links.js";
+import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
 
 /**
  * The Probot entry point: it subscribes to events and hands them to the use cases of `src/github/`,
@@ -16,6 +19,11 @@ export interface AppOptions {
   queue?: ReviewQueue;
   /** The clock, for the review date (Europe/Paris) and the durations in the logs. */
   now?: () => Date;
+  /**
+   * External link checking; by default the guarded HTTP checker with one in-memory verdict cache shared by
+   * every review of this process. `false` turns it off (tests that must make no request).
+   */
+  checkLinks?: ReviewDependencies["checkLinks"] | false;
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -31,6 +39,11 @@ const PULL_REQUEST_ACTIONS: (
   "pull_request.ready_for_review",
 ];
 
+function sharedLinkChecker(): NonNullable<ReviewDependencies["checkLinks"]> {
+  const cache = createMemoryVerdictCache();
+  return (posts, site, config) => checkLinksBeforeReview(posts, site, config, { cache });
+}
+
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const queue =
@@ -43,6 +56,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const scheduler = createReviewScheduler(queue, {
       now: options.now ?? (() => new Date()),
       appSlug: createAppSlugLookup(() => app.auth()),
+      checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
     });
 
     app.on(PULL_REQUEST_ACTIONS, async (context) => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Config } from "../config/schema.js";
+import { checkLinksBeforeReview } from "../links/check-post-links.js";
 import {
   type LinkExceptions,
   NO_LINK_EXCEPTIONS,
@@ -17,7 +18,6 @@ import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
 import { STDIN_PATH } from "../site/post-path.js";
 import type { Site } from "../site/site.js";
-import { checkLinksBeforeReview } from "./check-links-before-review.js";
 import type { CheckOptions } from "./check-options.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
@@ -69,13 +69,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
         return []; // Reported by the review of that file.
       }
     });
-    reviewOptions.externalLinks = await checkLinksBeforeReview(
-      posts,
-      site,
-      config,
-      cachePathFor(options, io),
-      readLinkExceptions(root, io),
-    );
+    reviewOptions.externalLinks = await checkLinksBeforeReview(posts, site, config, {
+      cachePath: cachePathFor(options, io),
+      exceptions: readLinkExceptions(root, io),
+    });
   }
   const results: FileResult[] = [];
   for (const target of targets.values()) {
@@ -143,13 +140,10 @@ async function checkStdin(
   try {
     const bytes = await io.readStdin();
     if (shouldCheckLinks(options, config)) {
-      reviewOptions.externalLinks = await checkLinksBeforeReview(
-        [{ path, bytes }],
-        site,
-        config,
-        cachePathFor(options, io),
-        readLinkExceptions(root, io),
-      );
+      reviewOptions.externalLinks = await checkLinksBeforeReview([{ path, bytes }], site, config, {
+        cachePath: cachePathFor(options, io),
+        exceptions: readLinkExceptions(root, io),
+      });
     }
     const review = reviewFile({ path, bytes }, site, config, reviewOptions);
     if (options.fix && review.source !== undefined) {

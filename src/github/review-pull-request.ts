@@ -1,5 +1,6 @@
 import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
+import type { ExternalResults } from "../links/types.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { FileResult } from "../report/file-result.js";
 import { type ReviewSuggestion, renderReviewSuggestions } from "../report/review-suggestions.js";
@@ -7,7 +8,7 @@ import { summarizePosts } from "../report/summarize-posts.js";
 import { renderSummaryComment } from "../report/summary-comment.js";
 import { reviewFile } from "../review/review-file.js";
 import type { Locale } from "../review/types.js";
-import { emptySite } from "../site/site.js";
+import { emptySite, type Site } from "../site/site.js";
 import { botLoginOf } from "./bot-identity.js";
 import { checkRunPublisher, startCheckRun } from "./check-run-publisher.js";
 import { configProblemsOutput, crashOutput } from "./failure-output.js";
@@ -28,6 +29,12 @@ export interface ReviewDependencies {
   now(): Date;
   /** The app's slug, when a check run comes back without it. */
   appSlug(): Promise<string>;
+  /** Checks the posts' external links before the review; absent, external link rules stay silent. */
+  checkLinks?(
+    posts: readonly { path: string; bytes: Uint8Array }[],
+    site: Site,
+    config: Config,
+  ): Promise<ExternalResults>;
 }
 
 export type ReviewOutcome = "no-posts" | "config-invalid" | "reviewed" | "stale" | "failed";
@@ -121,8 +128,12 @@ async function review(
     config.posts,
   );
   const today = parisDate(deps.now());
+  const externalLinks =
+    deps.checkLinks && config.links.external
+      ? await deps.checkLinks(head.posts, head.site, config)
+      : undefined;
   const results: FileResult[] = head.posts.map((post) => {
-    const { findings, source } = reviewFile(post, head.site, config, { today });
+    const { findings, source } = reviewFile(post, head.site, config, { today, externalLinks });
     return source === undefined
       ? { path: post.path, displayPath: post.path, findings }
       : { path: post.path, displayPath: post.path, findings, source };

@@ -25,7 +25,7 @@ export interface ReviewScheduler {
 
 export function createReviewScheduler(
   queue: ReviewQueue,
-  shared: Pick<ReviewDependencies, "now" | "appSlug">,
+  shared: Pick<ReviewDependencies, "now" | "appSlug" | "checkLinks">,
 ): ReviewScheduler {
   const dependenciesOf = (context: EventContext): ReviewDependencies => ({
     ...shared,

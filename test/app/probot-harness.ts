@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { createApp } from "../../src/app.js";
+import { type AppOptions, createApp } from "../../src/app.js";
 import { createReviewQueue, type ReviewQueue } from "../../src/github/review-queue.js";
 import type { FakeGitHub } from "./fake-github.js";
 
@@ -65,7 +65,7 @@ export interface TestApp {
   deliver(name: string, payload: Record<string, unknown>): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: Pick<AppOptions, "checkLinks"> = {}): Promise<TestApp> {
   const { log, lines } = capturingLogger();
   const superseded: string[] = [];
   const queue = createReviewQueue({
@@ -76,7 +76,7 @@ export async function createTestApp(): Promise<TestApp> {
     },
   });
   const probot = new Probot({ appId: 1, privateKey: TEST_PRIVATE_KEY, log, Octokit: TestOctokit });
-  await probot.load(createApp({ queue, now: () => NOW }));
+  await probot.load(createApp({ queue, now: () => NOW, checkLinks: options.checkLinks ?? false }));
   return {
     probot,
     queue,

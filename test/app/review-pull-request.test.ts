@@ -452,3 +452,27 @@ describe("a push storm", () => {
     expect(app.superseded).toEqual(["betagouv/blog#12"]);
   });
 });
+
+describe("external links", () => {
+  it("are checked before the review, once per URL, and a dead one fails the check run", async () => {
+    const post = `${cleanPost()}\nVoir [la page](https://exemple.fr/absente) et [encore](https://exemple.fr/absente).\n`;
+    const fake = new FakeGitHub(blogRepository({ [POST]: post }));
+    interceptGitHub(fake);
+    const asked: string[][] = [];
+    const app = await createTestApp({
+      checkLinks: async (posts) => {
+        asked.push(posts.map((candidate) => candidate.path));
+        return new Map([
+          ["https://exemple.fr/absente", { kind: "dead", status: 404, reason: "page introuvable (404)" }],
+        ]);
+      },
+    });
+    await app.deliver("pull_request", loadPayload("pull_request.opened"));
+    expect(asked).toEqual([[POST]]);
+    const [run] = fake.checkRuns;
+    expect(run?.conclusion).toBe("failure");
+    expect(run?.annotations.filter((annotation) => annotation.title === "links/external-link")).toHaveLength(
+      2,
+    );
+  });
+});

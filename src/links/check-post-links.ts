@@ -1,3 +1,4 @@
+import { packageRoot } from "../cli/package-root.js";
 import type { Config } from "../config/schema.js";
 import { collectExternalUrls, extractLinks } from "../links/extract-links.js";
 import { checkExternalLinks } from "../links/http/check-links.js";
@@ -12,25 +13,33 @@ import type { ExternalResults } from "../links/types.js";
 import { parsePost } from "../review/parse-post.js";
 import { decodePost } from "../review/review-file.js";
 import type { Site } from "../site/site.js";
-import { packageRoot } from "./package-root.js";
 
 export interface PostToCheck {
   path: string;
   bytes: Uint8Array;
 }
 
+export interface PostLinkCheckOptions {
+  /** The command line's verdict file (none with `--no-cache`). */
+  cachePath?: string;
+  /** The app's cache, shared by its reviews; used when there is no file. */
+  cache?: VerdictCache;
+  exceptions?: LinkExceptions;
+}
+
 /**
- * The command line's only network step: the external links of every post, checked once each, before the
- * engine runs (which reads the verdicts and never makes a request). Off with `--offline` or
- * `links.external: false`; the verdict file cache is skipped with `--no-cache`.
+ * The only network step of a review: the external links of every post, checked once each, before the
+ * engine runs (which reads the verdicts and never makes a request). The caller decides whether to call it
+ * (`--offline`, `links.external: false`).
  */
 export async function checkLinksBeforeReview(
   posts: readonly PostToCheck[],
   site: Site,
   config: Config,
-  cachePath: string | undefined,
-  exceptions: LinkExceptions = NO_LINK_EXCEPTIONS,
+  options: PostLinkCheckOptions = {},
 ): Promise<ExternalResults> {
+  const exceptions = options.exceptions ?? NO_LINK_EXCEPTIONS;
+  const cachePath = options.cachePath;
   const address = siteAddress(site, config.site.url);
   const urls = new Set<string>();
   for (const post of posts) {
@@ -46,7 +55,7 @@ export async function checkLinksBeforeReview(
   }
   if (urls.size === 0) return new Map();
   const fileCache = cachePath ? await openFileVerdictCache(cachePath) : undefined;
-  const cache: VerdictCache = fileCache ?? createMemoryVerdictCache();
+  const cache: VerdictCache = fileCache ?? options.cache ?? createMemoryVerdictCache();
   const results = await checkExternalLinks([...urls], {
     allowPrivateAddresses: config.links.allowPrivateAddresses,
     skipHosts: config.links.skip,
