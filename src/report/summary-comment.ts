@@ -1,4 +1,5 @@
 import type { Category, Finding, Locale, Severity } from "../review/types.js";
+import { escapeInline, tableCell } from "./markdown-inline.js";
 
 /** Found again on every push so that the one summary comment is edited, never repeated. */
 export const SUMMARY_MARKER = "<!-- relecteur:summary -->";
@@ -118,14 +119,6 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
   return lines;
 }
 
-/** Keeps user text from opening Markdown or HTML constructs inside the comment. */
-function escapeInline(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .replace(/[<>]/g, (character) => (character === "<" ? "&lt;" : "&gt;"))
-    .replace(/([\\`*_[\]])/g, "\\$1");
-}
-
 /**
  * A URL holds text from the post (its permalink), where Jekyll leaves `(` and `)` as written: in `<…>` a `)`
  * cannot end the link early. `<`, `>` and blanks, which `<…>` refuses, are percent-escaped.
@@ -141,7 +134,7 @@ function shellQuote(path: string): string {
 }
 
 function escapeCell(text: string): string {
-  return escapeInline(text).replace(/\|/g, "\\|");
+  return tableCell(escapeInline(text));
 }
 
 /** The preview URL from the `preview.url` template, when everything it needs is known. */

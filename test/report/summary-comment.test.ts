@@ -266,3 +266,14 @@ describe("previewUrlFor", () => {
     });
   }
 });
+
+describe("renderSummaryComment and mentions", () => {
+  it("never notifies someone a post title or a message names", () => {
+    const comment = renderSummaryComment(
+      [{ path: "_posts/2024-01-02-merci.md", title: "Merci @jdupont et @betagouv/editeurs", findings: [] }],
+      "fr",
+    );
+    expect(comment).toContain("Merci @\u200bjdupont et @\u200bbetagouv/editeurs");
+    expect(comment).not.toMatch(/(^|[^\w@])@(?=[\w-])/m);
+  });
+});
