@@ -51,6 +51,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const targets = new Map<string, Target>();
   for (const path of options.paths.length > 0 ? options.paths : [root]) {
     const found = expandPath(path, io.cwd, root, site);
+    if (Array.isArray(found) && found.length === 0) {
+      // Not a failure (a folder may hold drafts only), but silence would read as « all is well ».
+      io.stderr(`${path}: aucun article dans ce dossier (motifs posts : ${config.posts.join(", ")})\n`);
+    }
     if (typeof found === "string") {
       io.stderr(`${found}\n`);
       hasFailure = true;
@@ -188,10 +192,11 @@ function expandPath(path: string, cwd: string, root: string, site: Site): Target
     displayPath: relative(cwd, file) || file,
   });
   if (!statSync(absolutePath).isDirectory()) return [toTarget(absolutePath)];
-  return listSiteFiles(absolutePath)
+  const posts = listSiteFiles(absolutePath)
     .map((file) => resolve(absolutePath, file))
     .filter((file) => site.isPost(sitePathOf(file, root, cwd)))
     .map(toTarget);
+  return posts;
 }
 
 function sitePathOf(file: string, root: string, cwd: string): string {

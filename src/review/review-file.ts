@@ -24,6 +24,17 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
       },
     };
   }
+  // Windows Notepad's « Unicode »: full of NUL bytes, but text all the same.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      offset: 0,
+      problem: {
+        fr: "Encodage UTF-16 : réenregistrez le fichier en UTF-8",
+        en: "UTF-16 encoding: save the file as UTF-8",
+      },
+    };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return {

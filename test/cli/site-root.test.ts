@@ -107,7 +107,7 @@ describe("path arguments", () => {
     "index.md": "---\nlayout: home\n---\n",
   };
   const postsSorted = ["_posts/2024-03-05-bonjour.md", "_posts/2024/2024-03-06-rangé.markdown"];
-  const rows: { name: string; args: string[]; paths: string[] }[] = [
+  const rows: { name: string; args: string[]; paths: string[]; stderr?: string }[] = [
     { name: "no argument reviews every post of the site", args: [], paths: postsSorted },
     { name: "the site folder reviews every post", args: ["."], paths: postsSorted },
     {
@@ -115,7 +115,13 @@ describe("path arguments", () => {
       args: ["_posts/2024"],
       paths: [postsSorted[1] as string],
     },
-    { name: "a folder without posts reviews nothing", args: ["_authors"], paths: [] },
+    {
+      name: "a folder without posts reviews nothing, and says so",
+      args: ["_authors"],
+      paths: [],
+      stderr:
+        "_authors: aucun article dans ce dossier (motifs posts : _posts/**/*.md, _posts/**/*.markdown)\n",
+    },
     {
       name: "a file is reviewed even outside the posts globs",
       args: ["_authors/jdupont.md"],
@@ -128,14 +134,26 @@ describe("path arguments", () => {
     },
     { name: "a file named twice is reviewed once", args: ["_posts", POST, `./${POST}`], paths: postsSorted },
   ];
-  for (const { name, args, paths } of rows) {
+  for (const row of rows) {
+    const { name, args, paths } = row;
     it(name, async () => {
       const root = makeSite(files);
       const run = await runCli(["check", "--format", "json", ...args], { cwd: root });
-      expect(run.stderr).toBe("");
+      expect(run.stderr).toBe(row.stderr ?? "");
       const report = parseJson(run.stdout);
       expect(report.files.map((file) => file.path)).toEqual(paths);
       expect(report.summary.files).toBe(paths.length);
     });
   }
+});
+
+describe("a folder with no post", () => {
+  it("says so on stderr and exits 0", async () => {
+    const root = makeSite({ ...DEFAULT_SITE_FILES, "notes/idee.md": "Une idée.\n" });
+    const run = await runCli(["check", "notes"], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      "notes: aucun article dans ce dossier (motifs posts : _posts/**/*.md, _posts/**/*.markdown)\n",
+    );
+  });
 });

@@ -28,6 +28,11 @@ describe("decodePost", () => {
       message: /^Encodage invalide/,
     },
     {
+      name: "UTF-16 text (Windows Notepad)",
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\ntitle: a\n---\n", "utf16le")]),
+      message: /^Encodage UTF-16 : réenregistrez le fichier en UTF-8$/,
+    },
+    {
       name: "Latin-1 text",
       bytes: Buffer.from("---\ntitle: Été\n---\n", "latin1"),
       message: /^Encodage invalide/,
