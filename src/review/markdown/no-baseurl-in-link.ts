@@ -76,7 +76,7 @@ export const noBaseurlInLink: Rule = {
         findings: [
           {
             message:
-              "Adresse « {{ site.baseurl }}/equipe/ » construite avec « {{ site.baseurl }} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « /equipe/ », ou utilisez le filtre « relative_url »",
+              "Adresse « {{ site.baseurl }}/equipe/ » construite avec « {{ site.baseurl }} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; utilisez le filtre « relative_url » : « {{ '/equipe/' | relative_url }} »",
             line: 1,
             column: 17,
           },
@@ -122,10 +122,21 @@ export const noBaseurlInLink: Rule = {
           const rootPath = target.replace(BASEURL, "").trim();
           const shown = shorten(target);
           const range = context.rangeAt(at, at + liquid[0].length);
+          // Under a `baseurl`, a bare root path would 404: only the filter keeps the link right.
+          const hasBaseurl = context.site.jekyll.baseurl !== "";
+          const advice = hasBaseurl
+            ? {
+                fr: `utilisez le filtre « relative_url » : « {{ '${rootPath || "/"}' | relative_url }} »`,
+                en: `use the « relative_url » filter: « {{ '${rootPath || "/"}' | relative_url }} »`,
+              }
+            : {
+                fr: `écrivez un chemin depuis la racine, « ${rootPath || "/"} », ou utilisez le filtre « relative_url »`,
+                en: `write a path from the root, « ${rootPath || "/"} », or use the « relative_url » filter`,
+              };
           context.report({
             message: {
-              fr: `Adresse « ${shown} » construite avec « ${liquid[0]} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « ${rootPath || "/"} », ou utilisez le filtre « relative_url »`,
-              en: `Address « ${shown} » built with « ${liquid[0]} »: the link works only once Jekyll has built the site, neither in previews nor in feeds; write a path from the root, « ${rootPath || "/"} », or use the « relative_url » filter`,
+              fr: `Adresse « ${shown} » construite avec « ${liquid[0]} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; ${advice.fr}`,
+              en: `Address « ${shown} » built with « ${liquid[0]} »: the link works only once Jekyll has built the site, neither in previews nor in feeds; ${advice.en}`,
             },
             // No fix: `--fix` never edits a URL, even where the built address would stay the same.
             range,
