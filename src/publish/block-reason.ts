@@ -1,0 +1,134 @@
+import { wallTimeAt } from "./zoned-time.js";
+
+/**
+ * Why Relecteur does not publish a pull request: a code, the data behind it, and the French sentence
+ * that the summary comment shows. The codes are listed in the order the reasons are reported:
+ * configuration first, then the files, the pull request's state, approvals, checks, mergeability and
+ * the publication date, so that an author can fix everything in one pass.
+ */
+
+export type IgnoredApprovalCause = "older-commit" | "no-write-permission" | "own-approval";
+
+export interface BlockReasonData {
+  "config-invalid": { key: string; problem: string };
+  "publish-disabled": Record<string, never>;
+  "path-not-allowed": { path: string };
+  "no-post": Record<string, never>;
+  "not-open": Record<string, never>;
+  draft: Record<string, never>;
+  "blocking-label": { label: string };
+  "missing-label": { label: string };
+  "missing-approvals": {
+    required: number;
+    actual: number;
+    /** Approvals that were given but do not count, with the cause, so the summary can explain them. */
+    ignored: { login: string; cause: IgnoredApprovalCause }[];
+  };
+  "changes-requested": { reviewer: string };
+  "check-failing": { check: string; source: CheckSource; conclusion: string };
+  "check-pending": { check: string; source: CheckSource; isReported: boolean };
+  "not-mergeable": Record<string, never>;
+  "mergeability-pending": Record<string, never>;
+  "publication-date-invalid": { path: string; text?: string };
+  "publication-date-in-future": {
+    /** ISO 8601 instant. */
+    date: string;
+    timeZone: string;
+    /** The post whose date is the latest. */
+    path: string;
+  };
+}
+
+/** Where a check comes from: Relecteur's own review, another check run, or a commit status. */
+export type CheckSource = "relecteur" | "check-run" | "status";
+
+export type BlockReasonCode = keyof BlockReasonData;
+
+export type BlockReason = {
+  [Code in BlockReasonCode]: { code: Code; data: BlockReasonData[Code]; message: string };
+}[BlockReasonCode];
+
+/** The reporting order; `evaluateMergePolicy` sorts by it. */
+export const BLOCK_REASON_ORDER: readonly BlockReasonCode[] = [
+  "config-invalid",
+  "publish-disabled",
+  "path-not-allowed",
+  "no-post",
+  "not-open",
+  "draft",
+  "blocking-label",
+  "missing-label",
+  "missing-approvals",
+  "changes-requested",
+  "check-failing",
+  "check-pending",
+  "not-mergeable",
+  "mergeability-pending",
+  "publication-date-invalid",
+  "publication-date-in-future",
+];
+
+type MessageBuilders = { [Code in BlockReasonCode]: (data: BlockReasonData[Code], now: Date) => string };
+
+const MESSAGES: MessageBuilders = {
+  "config-invalid": ({ key, problem }) => `configuration invalide, clé \`${key}\` : ${problem}`,
+  "publish-disabled": () => "publication automatique désactivée (`publish.enabled` n'est pas `true`)",
+  "path-not-allowed": ({ path }) => `le fichier \`${path}\` n'est pas un article : publication manuelle`,
+  "no-post": () => "aucun article dans cette pull request : publication manuelle",
+  "not-open": () => "la pull request est fermée",
+  draft: () => "la pull request est un brouillon",
+  "blocking-label": ({ label }) => `l'étiquette « ${label} » bloque la publication`,
+  "missing-label": ({ label }) => `l'étiquette « ${label} » manque`,
+  "missing-approvals": ({ required, actual }) => {
+    const missing = required - actual;
+    return missing === 1 ? "1 approbation manquante" : `${missing} approbations manquantes`;
+  },
+  "changes-requested": ({ reviewer }) => `@${reviewer} demande des modifications`,
+  "check-failing": ({ check, source }) =>
+    source === "relecteur"
+      ? "la relecture de Relecteur signale des erreurs"
+      : `vérification \`${check}\` en échec`,
+  "check-pending": ({ check, source, isReported }) => {
+    if (source === "relecteur") return "relecture de Relecteur en cours";
+    return isReported ? `vérification \`${check}\` en cours` : `vérification \`${check}\` attendue`;
+  },
+  "not-mergeable": () => "conflit avec la branche de base : à résoudre avant la publication",
+  "mergeability-pending": () => "GitHub vérifie encore l'absence de conflit",
+  "publication-date-invalid": ({ path, text }) =>
+    text === undefined
+      ? `date de publication introuvable pour \`${path}\``
+      : `date de publication illisible pour \`${path}\` : « ${text} »`,
+  "publication-date-in-future": ({ date, timeZone }, now) =>
+    `publication programmée le ${formatFrenchDate(new Date(date), timeZone, now)}`,
+};
+
+/** Builds a reason with its French sentence. `now` only decides whether the year is worth saying. */
+export function blockReason<Code extends BlockReasonCode>(
+  code: Code,
+  data: BlockReasonData[Code],
+  now: Date,
+): BlockReason {
+  const message = (MESSAGES[code] as (data: BlockReasonData[Code], now: Date) => string)(data, now);
+  return { code, data, message } as BlockReason;
+}
+
+/** Reasons in `BLOCK_REASON_ORDER`, keeping the order within one code. */
+export function sortBlockReasons(reasons: readonly BlockReason[]): BlockReason[] {
+  const rank = (reason: BlockReason) => BLOCK_REASON_ORDER.indexOf(reason.code);
+  return [...reasons].sort((a, b) => rank(a) - rank(b));
+}
+
+/** « mardi 12 décembre à 9 h », « mardi 12 décembre 2025 à 9 h 30 » when the year is not the current one. */
+export function formatFrenchDate(instant: Date, timeZone: string, now: Date): string {
+  const isSameYear = wallTimeAt(instant, timeZone).year === wallTimeAt(now, timeZone).year;
+  const day = new Intl.DateTimeFormat("fr-FR", {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(isSameYear ? {} : { year: "numeric" }),
+  }).format(instant);
+  const { hour, minute } = wallTimeAt(instant, timeZone);
+  const time = minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, "0")}`;
+  return `${day} à ${time}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The `publish` section of the configuration, as the merge policy reads it: plain typed values, already
+ * defaulted. The zod schema in `src/config/schema.ts` is the one place that parses it; this module only
+ * names the shape and the defaults, and the policy re-checks the few values it cannot trust blindly.
+ */
+
+export type MergeMethod = "squash" | "merge" | "rebase";
+
+export interface PublishPolicy {
+  /** Off unless `true`: Relecteur never merges by default. */
+  enabled: boolean;
+  /** Approvals of the head commit required from trusted reviewers. */
+  approvals: number;
+  method: MergeMethod;
+  /** When set, the pull request must carry this label. */
+  label?: string;
+  /** Any of these labels (case-insensitive) blocks the merge. */
+  blockingLabels: readonly string[];
+  /** Globs of files a publishing pull request may touch besides the `posts` globs. */
+  alsoAllow: readonly string[];
+  /** Logins whose approval counts whatever their repository permission. */
+  reviewers: readonly string[];
+  /** Check names that must have reported and succeeded: not reported yet means pending. */
+  requiredChecks: readonly string[];
+  /** `HH:MM`, the publication time of a post whose date has no time. */
+  time: string;
+  /** IANA zone of `time` and of dates written without an offset. */
+  timezone: string;
+  /** Delete the head branch after the merge, when it lives in the same repository. */
+  deleteBranch: boolean;
+  /** Say what would be done, do nothing. */
+  dryRun: boolean;
+  /** Minutes between two sweeps of the scheduled pull requests. */
+  sweepMinutes: number;
+}
+
+export const DEFAULT_PUBLISH_POLICY: PublishPolicy = Object.freeze({
+  enabled: false,
+  approvals: 1,
+  method: "squash",
+  blockingLabels: Object.freeze(["ne pas publier", "do not merge", "wip"]),
+  alsoAllow: Object.freeze([]),
+  reviewers: Object.freeze([]),
+  requiredChecks: Object.freeze([]),
+  time: "09:00",
+  timezone: "Europe/Paris",
+  deleteBranch: false,
+  dryRun: false,
+  sweepMinutes: 10,
+});
