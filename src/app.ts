@@ -1,29 +1,41 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { createAppSlugLookup } from "./github/bot-identity.js";
 import { CHECK_RUN_NAME } from "./github/check-run-publisher.js";
+import type { GitHubClient } from "./github/github-client.js";
+import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
+import type { PullRequestRef } from "./github/pull-request-ref.js";
 import { targetOfPullRequest, targetsOfCheckEvent } from "./github/pull-request-target.js";
 import type { ReviewDependencies } from "./github/review-pull-request.js";
 import { createReviewQueue, DEFAULT_CONCURRENCY, type ReviewQueue } from "./github/review-queue.js";
-import { createReviewScheduler } from "./github/review-scheduler.js";
+import { createReviewScheduler, type EventContext } from "./github/review-scheduler.js";
+import { SCHEDULED_LABEL } from "./github/scheduled-label.js";
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
 import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
+import { createSweepPlanner } from "./publish/sweep-planner.js";
 
 /**
  * The Probot entry point: it subscribes to events and hands them to the use cases of `src/github/`,
- * nothing else. Each handler returns at once (GitHub gives a webhook ten seconds); the review itself runs
- * in the in-process queue.
+ * nothing else. Each handler returns at once (GitHub gives a webhook ten seconds); the work runs in the
+ * in-process queue.
  */
 
 export interface AppOptions {
   /** The review queue; tests pass theirs to wait until it is idle. */
   queue?: ReviewQueue;
-  /** The clock, for the review date (Europe/Paris) and the durations in the logs. */
+  /** The clock: the review date (Europe/Paris), publication dates, the sweep's pace, log durations. */
   now?: () => Date;
+  /** Waits between reads of a pull request's mergeability; tests pass one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
   /**
    * External link checking; by default the guarded HTTP checker with one in-memory verdict cache shared by
    * every review of this process. `false` turns it off (tests that must make no request).
    */
   checkLinks?: ReviewDependencies["checkLinks"] | false;
+  /**
+   * Starts the publication sweep's timer; by default an unref'd `setInterval`, so that it never keeps the
+   * process alive. Tests keep the tick and call it when their fake clock says so.
+   */
+  startSweep?: (tick: () => Promise<void>, everyMs: number) => void;
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -44,24 +56,44 @@ function sharedLinkChecker(): NonNullable<ReviewDependencies["checkLinks"]> {
   return (posts, site, config) => checkLinksBeforeReview(posts, site, config, { cache });
 }
 
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const startInterval = (tick: () => Promise<void>, everyMs: number) => {
+  setInterval(() => void tick(), everyMs).unref();
+};
+
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const queue =
       options.queue ??
       createReviewQueue({
         concurrency: concurrencyFromEnv(process.env.RELECTEUR_CONCURRENCY),
-        onError: (error, key) => app.log.error({ err: error, pullRequest: key }, "review job failed"),
-        onSuperseded: (key) => app.log.info({ pullRequest: key }, "queued review replaced by a newer head"),
+        onError: (error, key) => app.log.error({ err: error, pullRequest: key }, "job failed"),
+        onSuperseded: (key) => app.log.info({ pullRequest: key }, "queued job replaced by a newer one"),
       });
+    const now = options.now ?? (() => new Date());
+    const planner = createSweepPlanner();
     const scheduler = createReviewScheduler(queue, {
-      now: options.now ?? (() => new Date()),
+      now,
+      sleep: options.sleep ?? realSleep,
       appSlug: createAppSlugLookup(() => app.auth()),
       checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
+      onPublishEnabled: (installationId, repository, minutes) =>
+        planner.record(installationId, repository, minutes),
     });
+    const contextOf = (context: {
+      octokit: unknown;
+      log: EventContext["log"];
+      payload: { installation?: { id: number } };
+    }): EventContext => {
+      const installationId = context.payload.installation?.id;
+      const base = { octokit: context.octokit as GitHubClient, log: context.log };
+      return installationId === undefined ? base : { ...base, installationId };
+    };
 
     app.on(PULL_REQUEST_ACTIONS, async (context) => {
       scheduler.review(
-        context,
+        contextOf(context),
         targetOfPullRequest(context.payload.repository, context.payload.pull_request),
       );
     });
@@ -70,7 +102,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       const { check_run: checkRun, repository } = context.payload;
       if (checkRun.name !== CHECK_RUN_NAME) return;
       scheduler.rerun(
-        context,
+        contextOf(context),
         targetsOfCheckEvent(repository, checkRun.pull_requests),
         commitOf(repository, checkRun),
       );
@@ -79,12 +111,94 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on("check_suite.rerequested", async (context) => {
       const { check_suite: checkSuite, repository } = context.payload;
       scheduler.rerun(
-        context,
+        contextOf(context),
         targetsOfCheckEvent(repository, checkSuite.pull_requests),
         commitOf(repository, checkSuite),
       );
     });
+
+    // Publishing: every event that can change whether a pull request may be merged evaluates it again.
+    app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], async (context) => {
+      scheduler.publish(contextOf(context), [
+        refOf(context.payload.repository, context.payload.pull_request),
+      ]);
+    });
+
+    app.on(["pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"], async (context) => {
+      const { label } = context.payload as { label?: { name: string } };
+      // Relecteur's own label says what it already knows.
+      if (label && label.name.trim().toLowerCase() === SCHEDULED_LABEL) return;
+      scheduler.publish(contextOf(context), [
+        refOf(context.payload.repository, context.payload.pull_request),
+      ]);
+    });
+
+    app.on("check_run.completed", async (context) => {
+      const { check_run: checkRun, repository } = context.payload;
+      // Relecteur's own check run: the review that completed it has just evaluated the publication.
+      if (checkRun.name === CHECK_RUN_NAME) return;
+      publishForCheck(contextOf(context), repository, checkRun.pull_requests, checkRun.head_sha);
+    });
+
+    app.on("check_suite.completed", async (context) => {
+      const { check_suite: checkSuite, repository } = context.payload;
+      if (checkSuite.app?.slug && (await isOwnSlug(checkSuite.app.slug))) return;
+      publishForCheck(contextOf(context), repository, checkSuite.pull_requests, checkSuite.head_sha ?? "");
+    });
+
+    app.on("status", async (context) => {
+      const { repository, sha, state } = context.payload;
+      // A pending status cannot make a pull request mergeable; its success or failure will come.
+      if (state === "pending") return;
+      scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
+    });
+
+    const appSlug = createAppSlugLookup(() => app.auth());
+    async function isOwnSlug(slug: string): Promise<boolean> {
+      try {
+        return slug === (await appSlug());
+      } catch {
+        return false;
+      }
+    }
+
+    function publishForCheck(
+      context: EventContext,
+      repository: { id: number; name: string; owner: { login: string } },
+      pulls: readonly { number: number; head: { sha: string }; base: { repo: { id: number } } }[],
+      headSha: string,
+    ) {
+      const targets = targetsOfCheckEvent(repository, pulls);
+      if (targets.length > 0) scheduler.publish(context, targets);
+      // A fork's pull request is not listed in the event: found by its head commit.
+      else if (headSha !== "")
+        scheduler.publishByCommit(context, commitOf(repository, { head_sha: headSha }));
+    }
+
+    (options.startSweep ?? startInterval)(async () => {
+      await sweepScheduledPublications({
+        listInstallations: async () => {
+          const octokit = await app.auth();
+          const installations = await octokit.paginate(octokit.rest.apps.listInstallations, {
+            per_page: 100,
+          });
+          return installations.map((installation) => installation.id);
+        },
+        installationClient: async (id) => (await app.auth(id)) as GitHubClient,
+        scheduler,
+        planner,
+        now,
+        log: app.log,
+      });
+    }, SWEEP_TICK_MS);
   };
+}
+
+function refOf(
+  repository: { name: string; owner: { login: string } },
+  pull: { number: number },
+): PullRequestRef {
+  return { owner: repository.owner.login, repo: repository.name, number: pull.number };
 }
 
 function commitOf(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "../publish/zoned-time.js";
 
 /**
  * The one schema of `.github/relecteur.yml`: types, defaults and the JSON Schema for editors all come
@@ -144,11 +145,75 @@ export const configSchema = z
           .boolean()
           .default(false)
           .describe("Fusionner les articles approuvés à leur date de publication."),
-        approvals: z.number().int().min(0).default(1).describe("Nombre d'approbations requises."),
-        method: z.enum(["squash", "merge", "rebase"]).default("squash").describe("Méthode de fusion."),
+        approvals: z
+          .number()
+          .int()
+          .min(0)
+          .default(1)
+          .describe("Nombre d'approbations du dernier commit requises."),
+        method: z
+          .enum(["squash", "merge", "rebase"])
+          .default("squash")
+          .describe("Méthode de fusion : `squash`, `merge` ou `rebase`."),
+        label: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("Étiquette que la pull request doit porter pour être publiée."),
+        blockingLabels: z
+          .array(z.string().min(1))
+          .default(["ne pas publier", "do not merge", "wip"])
+          .describe("Étiquettes qui empêchent la publication (casse ignorée)."),
+        alsoAllow: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("Motifs des fichiers qu'une pull request publiée peut toucher en plus des articles."),
+        reviewers: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("Relecteurs dont l'approbation compte sans droit d'écriture sur le dépôt."),
+        requiredChecks: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("Vérifications qui doivent avoir réussi ; absentes, elles sont attendues."),
+        time: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "une heure HH:MM est attendue")
+          .default("09:00")
+          .describe("Heure de publication d'un article dont la date n'a pas d'heure (`HH:MM`)."),
+        timezone: z
+          .string()
+          .refine(isValidTimeZone, "fuseau horaire IANA inconnu")
+          .default("Europe/Paris")
+          .describe("Fuseau horaire de `time` et des dates sans décalage."),
+        deleteBranch: z
+          .boolean()
+          .default(false)
+          .describe("Supprimer la branche de la pull request après la fusion, si elle est dans le dépôt."),
+        dryRun: z.boolean().default(false).describe("Dire ce que Relecteur ferait, sans fusionner."),
+        sweepMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(1440)
+          .default(10)
+          .describe("Minutes entre deux recherches des publications programmées arrivées à échéance."),
       })
       .strict()
-      .default({ enabled: false, approvals: 1, method: "squash" }),
+      .default({
+        enabled: false,
+        approvals: 1,
+        method: "squash",
+        blockingLabels: ["ne pas publier", "do not merge", "wip"],
+        alsoAllow: [],
+        reviewers: [],
+        requiredChecks: [],
+        time: "09:00",
+        timezone: "Europe/Paris",
+        deleteBranch: false,
+        dryRun: false,
+        sweepMinutes: 10,
+      }),
   })
   .strict();
 

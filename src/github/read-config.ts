@@ -1,3 +1,4 @@
+import deepmerge from "deepmerge";
 import { stringify } from "yaml";
 import { CONFIG_PATH } from "../config/load-config-file.js";
 import { type ConfigProblem, parseConfig } from "../config/parse-config.js";
@@ -112,5 +113,30 @@ export function configTextReader(octokit: GitHubClient, owner: string, repo: str
       }
     }
     return undefined;
+  };
+}
+
+/**
+ * The repository's configuration object as Probot's `context.config` reads it (default branch,
+ * `_extends` followed, organisation-wide `.github` repository as fallback), but with lists replaced
+ * rather than concatenated: a list in the repository's file (posts, lexicon, skip) replaces the inherited
+ * one, as maintainers expect. Usable without a webhook's context, by the publication sweep.
+ */
+export function repositoryConfigLoader(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+): () => Promise<unknown> {
+  return async () => {
+    const { config } = await octokit.config.get({
+      owner,
+      repo,
+      path: `.github/${CONFIG_FILE_NAME}`,
+      defaults: (files) =>
+        deepmerge.all<Record<string, unknown>>([{}, ...files], {
+          arrayMerge: (_target: unknown[], source: unknown[]) => source,
+        }),
+    });
+    return config;
   };
 }

@@ -3,9 +3,10 @@ import type { Config } from "../config/schema.js";
 import type { ExternalResults } from "../links/types.js";
 import { renderCheckRun } from "../report/check-run.js";
 import type { FileResult } from "../report/file-result.js";
+import { renderPublicationSection } from "../report/publication-section.js";
 import { type ReviewSuggestion, renderReviewSuggestions } from "../report/review-suggestions.js";
 import { summarizePosts } from "../report/summarize-posts.js";
-import { renderSummaryComment } from "../report/summary-comment.js";
+import { composeSummaryComment, renderSummaryComment } from "../report/summary-comment.js";
 import { reviewFile } from "../review/review-file.js";
 import type { Locale } from "../review/types.js";
 import { emptySite, type Site } from "../site/site.js";
@@ -15,6 +16,8 @@ import { configProblemsOutput, crashOutput } from "./failure-output.js";
 import { countRequests, type GitHubClient, type ReviewSession } from "./github-client.js";
 import { type ChangedFile, listChangedMarkupFiles } from "./list-changed-files.js";
 import { parisDate } from "./paris-date.js";
+import { publishPullRequest } from "./publish-pull-request.js";
+import { publishSessionOf } from "./pull-request-ref.js";
 import type { PullRequestTarget } from "./pull-request-target.js";
 import { configTextReader, readRepositoryConfig } from "./read-config.js";
 import { readHead } from "./read-head.js";
@@ -27,6 +30,10 @@ export interface ReviewDependencies {
   /** The merged config object, as Probot's `context.config` reads it (`_extends` followed). */
   loadConfig(): Promise<unknown>;
   now(): Date;
+  /** Waits between two reads of a pull request's mergeability (publishing only). */
+  sleep(ms: number): Promise<void>;
+  /** Told the repository's `publish.sweepMinutes` when publishing is on there (the sweep's pace). */
+  onPublishEnabled?(sweepMinutes: number): void;
   /** The app's slug, when a check run comes back without it. */
   appSlug(): Promise<string>;
   /** Checks the posts' external links before the review; absent, external link rules stay silent. */
@@ -156,7 +163,20 @@ async function review(
     summarizePosts(results, head.site, config, target.number),
     config.locale,
   );
-  await summaryCommentPublisher.publish(session, { botLogin, body: summary });
+  // The review's verdict is on the head now: the publication is evaluated after it, and the comment is
+  // written once with both. With publishing off, a section left from when it was on is removed.
+  if (config.publish.enabled) deps.onPublishEnabled?.(config.publish.sweepMinutes);
+  const publication = config.publish.enabled
+    ? renderPublicationSection(
+        await publishPullRequest(publishSessionOf(session), config, deps),
+        config.locale,
+        deps.now(),
+      )
+    : null;
+  await summaryCommentPublisher.publish(session, {
+    botLogin,
+    compose: (existing) => composeSummaryComment(existing, { review: summary, publication }),
+  });
   return "reviewed";
 }
 

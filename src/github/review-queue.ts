@@ -6,7 +6,8 @@
  *   comments (two summary comments, the same suggestion twice).
  * - A newer job replaces the one still waiting for the same pull request: only the latest head is worth
  *   reviewing, and a push storm costs one review, not one per push. The replaced job never started, so it
- *   left nothing (no check run) behind.
+ *   left nothing (no check run) behind. A `weak` job (a publication evaluation, which every review ends
+ *   with anyway) never replaces a waiting job, and is dropped instead.
  * - At most `concurrency` reviews run at once, so a busy installation cannot exhaust the API rate limit
  *   or the memory of the process. Waiting pull requests start in the order they first asked.
  *
@@ -14,6 +15,11 @@
  */
 
 export type ReviewJob = () => Promise<void>;
+
+export interface EnqueueOptions {
+  /** Dropped when a job of the same key is already waiting, which does at least as much. */
+  weak?: boolean;
+}
 
 export interface ReviewQueueOptions {
   /** Reviews running at once over all pull requests. */
@@ -25,8 +31,8 @@ export interface ReviewQueueOptions {
 }
 
 export interface ReviewQueue {
-  /** Queues `job` for `key`; a job of the same key still waiting is dropped in its favour. */
-  enqueue(key: string, job: ReviewJob): void;
+  /** Queues `job` for `key`; a job of the same key still waiting is dropped in its favour, unless `job` is weak. */
+  enqueue(key: string, job: ReviewJob, options?: EnqueueOptions): void;
   /** Resolves once nothing runs and nothing waits. */
   idle(): Promise<void>;
   /** What runs and what waits, for logs and tests. */
@@ -42,6 +48,7 @@ export function createReviewQueue(options: ReviewQueueOptions): ReviewQueue {
   // A Map keeps insertion order, and replacing a value keeps the key's place: a pull request that was
   // already waiting keeps its turn when a newer head arrives.
   const waiting = new Map<string, ReviewJob>();
+  const weakKeys = new Set<string>();
   const running = new Set<string>();
   let idleWaiters: (() => void)[] = [];
 
@@ -71,14 +78,20 @@ export function createReviewQueue(options: ReviewQueueOptions): ReviewQueue {
       if (running.size >= options.concurrency) return;
       if (running.has(key)) continue;
       waiting.delete(key);
+      weakKeys.delete(key);
       start(key, job);
     }
   };
 
   return {
-    enqueue(key, job) {
-      if (waiting.has(key)) options.onSuperseded?.(key);
+    enqueue(key, job, enqueueOptions = {}) {
+      if (waiting.has(key)) {
+        if (enqueueOptions.weak && !weakKeys.has(key)) return;
+        options.onSuperseded?.(key);
+      }
       waiting.set(key, job);
+      if (enqueueOptions.weak) weakKeys.add(key);
+      else weakKeys.delete(key);
       pump();
     },
     idle() {

@@ -1,13 +1,28 @@
-import type { Context } from "probot";
+import type { Logger } from "probot";
 import { findPullRequestsByHead } from "./find-pull-requests.js";
 import type { GitHubClient } from "./github-client.js";
+import { runPublicationJob } from "./publication-job.js";
+import type { PullRequestRef } from "./pull-request-ref.js";
 import { describeTarget, type PullRequestTarget, queueKey } from "./pull-request-target.js";
-import { CONFIG_FILE_NAME } from "./read-config.js";
+import { repositoryConfigLoader } from "./read-config.js";
 import { type ReviewDependencies, reviewPullRequest } from "./review-pull-request.js";
 import type { ReviewQueue } from "./review-queue.js";
 
-/** What a webhook's context gives a review: its client, its logger, and Probot's config reader. */
-export type EventContext = Pick<Context, "octokit" | "log" | "config">;
+/** What a job needs of a webhook's context (or of the sweep): an installation's client and a logger. */
+export interface EventContext {
+  octokit: GitHubClient;
+  log: Logger;
+  /** The installation, to pace its sweeps by its repositories' `publish.sweepMinutes`. */
+  installationId?: number;
+}
+
+/** A commit of a repository, for events that name a commit and not a pull request. */
+export interface RepositoryCommit {
+  owner: string;
+  repo: string;
+  repoId: number;
+  headSha: string;
+}
 
 export interface ReviewScheduler {
   /** Queues the review of one pull request at one head; returns at once. */
@@ -16,30 +31,65 @@ export interface ReviewScheduler {
    * Queues the reviews a re-run asks for. `targets` is empty when the head branch is in a fork: the pull
    * requests are then looked up inside the queue, so the webhook is still answered at once.
    */
-  rerun(
-    context: EventContext,
-    targets: readonly PullRequestTarget[],
-    commit: { owner: string; repo: string; repoId: number; headSha: string },
-  ): void;
+  rerun(context: EventContext, targets: readonly PullRequestTarget[], commit: RepositoryCommit): void;
+  /** Queues a publication evaluation of these pull requests (a review already queued does it too). */
+  publish(context: EventContext, pulls: readonly PullRequestRef[]): void;
+  /** The same for the pull requests whose head is `commit` (a status, a fork's check): looked up in the queue. */
+  publishByCommit(context: EventContext, commit: RepositoryCommit): void;
 }
 
-export function createReviewScheduler(
-  queue: ReviewQueue,
-  shared: Pick<ReviewDependencies, "now" | "appSlug" | "checkLinks">,
-): ReviewScheduler {
-  const dependenciesOf = (context: EventContext): ReviewDependencies => ({
+export type SharedDependencies = Pick<ReviewDependencies, "now" | "sleep" | "appSlug" | "checkLinks"> & {
+  /** Told a repository's `publish.sweepMinutes` when publishing is on there. */
+  onPublishEnabled?(installationId: number, repository: string, sweepMinutes: number): void;
+};
+
+export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependencies): ReviewScheduler {
+  const dependenciesOf = (context: EventContext, owner: string, repo: string) => ({
     ...shared,
-    octokit: context.octokit as GitHubClient,
+    octokit: context.octokit,
     log: context.log,
-    // Probot concatenates arrays of the defaults and of `_extends` bases unless told otherwise: a list
-    // in the repository's file (posts, lexicon, skip) replaces the inherited one, as maintainers expect.
-    loadConfig: () => context.config(CONFIG_FILE_NAME, {}, { arrayMerge: (_target, source) => source }),
+    loadConfig: repositoryConfigLoader(context.octokit, owner, repo),
+    onPublishEnabled: (sweepMinutes: number) => {
+      if (context.installationId !== undefined)
+        shared.onPublishEnabled?.(context.installationId, `${owner}/${repo}`, sweepMinutes);
+    },
   });
   const review = (context: EventContext, target: PullRequestTarget) => {
     context.log.debug({ pullRequest: describeTarget(target) }, "review queued");
     queue.enqueue(queueKey(target), async () => {
-      await reviewPullRequest(target, dependenciesOf(context));
+      await reviewPullRequest(target, dependenciesOf(context, target.owner, target.repo));
     });
+  };
+  const publish = (context: EventContext, pull: PullRequestRef) => {
+    queue.enqueue(
+      queueKey(pull),
+      async () => {
+        await runPublicationJob(pull, dependenciesOf(context, pull.owner, pull.repo));
+      },
+      { weak: true },
+    );
+  };
+  /** Runs `then` on the open pull requests of this repository whose head is the commit. */
+  const byCommit = (
+    context: EventContext,
+    commit: RepositoryCommit,
+    then: (target: PullRequestTarget) => void,
+    weak: boolean,
+  ) => {
+    queue.enqueue(
+      `${commit.owner}/${commit.repo}@${commit.headSha}`,
+      async () => {
+        const found = await findPullRequestsByHead(
+          { octokit: context.octokit },
+          { owner: commit.owner, repo: commit.repo, id: commit.repoId },
+          commit.headSha,
+        );
+        if (found.length === 0)
+          context.log.debug({ head: commit.headSha }, "no open pull request has this head");
+        for (const target of found) then(target);
+      },
+      { weak },
+    );
   };
   return {
     review,
@@ -48,16 +98,13 @@ export function createReviewScheduler(
         for (const target of targets) review(context, target);
         return;
       }
-      queue.enqueue(`${commit.owner}/${commit.repo}@${commit.headSha}`, async () => {
-        const found = await findPullRequestsByHead(
-          { octokit: context.octokit as GitHubClient },
-          { owner: commit.owner, repo: commit.repo, id: commit.repoId },
-          commit.headSha,
-        );
-        if (found.length === 0)
-          context.log.info({ head: commit.headSha }, "re-run: no open pull request has this head");
-        for (const target of found) review(context, target);
-      });
+      byCommit(context, commit, (target) => review(context, target), false);
+    },
+    publish(context, pulls) {
+      for (const pull of pulls) publish(context, pull);
+    },
+    publishByCommit(context, commit) {
+      byCommit(context, commit, (target) => publish(context, target), true);
     },
   };
 }

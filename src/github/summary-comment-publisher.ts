@@ -10,10 +10,11 @@ const COMMENTS_PER_PAGE = 100;
 /**
  * Creates the one summary comment of the pull request, or edits it in place: it is the comment that
  * carries the marker AND is written by the app itself, so that a person quoting the marker (or another
- * bot copying it) never gets their comment overwritten. An unchanged body costs no request.
+ * bot copying it) never gets their comment overwritten. `compose` gets the current body, if any, so that
+ * the review and the publication each replace their own part. An unchanged body costs no request.
  */
 export const summaryCommentPublisher = {
-  async publish(session, { botLogin, body }) {
+  async publish(session, { botLogin, compose, createIfMissing = true }) {
     const { octokit, target } = session;
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner: target.owner,
@@ -24,6 +25,8 @@ export const summaryCommentPublisher = {
     const own = comments.find(
       (comment) => isWrittenBy(comment.user, botLogin) && (comment.body ?? "").includes(SUMMARY_MARKER),
     );
+    if (!own && !createIfMissing) return "unchanged";
+    const body = compose(own?.body ?? undefined);
     if (!own) {
       await octokit.rest.issues.createComment({
         owner: target.owner,
@@ -42,4 +45,7 @@ export const summaryCommentPublisher = {
     });
     return "updated";
   },
-} satisfies Publisher<{ botLogin: string; body: string }, SummaryCommentResult>;
+} satisfies Publisher<
+  { botLogin: string; compose: (existing?: string) => string; createIfMissing?: boolean },
+  SummaryCommentResult
+>;

@@ -1,3 +1,4 @@
+import { codeSpan, escapeInline } from "../report/markdown-inline.js";
 import { wallTimeAt } from "./zoned-time.js";
 
 /**
@@ -71,36 +72,81 @@ export const BLOCK_REASON_ORDER: readonly BlockReasonCode[] = [
 type MessageBuilders = { [Code in BlockReasonCode]: (data: BlockReasonData[Code], now: Date) => string };
 
 const MESSAGES: MessageBuilders = {
-  "config-invalid": ({ key, problem }) => `configuration invalide, clé \`${key}\` : ${problem}`,
+  "config-invalid": ({ key, problem }) =>
+    `configuration invalide, clé ${codeSpan(key)} : ${escapeInline(problem)}`,
   "publish-disabled": () => "publication automatique désactivée (`publish.enabled` n'est pas `true`)",
-  "path-not-allowed": ({ path }) => `le fichier \`${path}\` n'est pas un article : publication manuelle`,
+  "path-not-allowed": ({ path }) =>
+    `le fichier ${codeSpan(path)} n'est pas un article : publication manuelle`,
   "no-post": () => "aucun article dans cette pull request : publication manuelle",
   "not-open": () => "la pull request est fermée",
   draft: () => "la pull request est un brouillon",
-  "blocking-label": ({ label }) => `l'étiquette « ${label} » bloque la publication`,
-  "missing-label": ({ label }) => `l'étiquette « ${label} » manque`,
+  "blocking-label": ({ label }) => `l'étiquette « ${escapeInline(label)} » bloque la publication`,
+  "missing-label": ({ label }) => `l'étiquette « ${escapeInline(label)} » manque`,
   "missing-approvals": ({ required, actual }) => {
     const missing = required - actual;
     return missing === 1 ? "1 approbation manquante" : `${missing} approbations manquantes`;
   },
-  "changes-requested": ({ reviewer }) => `@${reviewer} demande des modifications`,
+  "changes-requested": ({ reviewer }) => `${escapeInline(`@${reviewer}`)} demande des modifications`,
   "check-failing": ({ check, source }) =>
     source === "relecteur"
       ? "la relecture de Relecteur signale des erreurs"
-      : `vérification \`${check}\` en échec`,
+      : `vérification ${codeSpan(check)} en échec`,
   "check-pending": ({ check, source, isReported }) => {
     if (source === "relecteur") return "relecture de Relecteur en cours";
-    return isReported ? `vérification \`${check}\` en cours` : `vérification \`${check}\` attendue`;
+    return isReported
+      ? `vérification ${codeSpan(check)} en cours`
+      : `vérification ${codeSpan(check)} attendue`;
   },
   "not-mergeable": () => "conflit avec la branche de base : à résoudre avant la publication",
   "mergeability-pending": () => "GitHub vérifie encore l'absence de conflit",
   "publication-date-invalid": ({ path, text }) =>
     text === undefined
-      ? `date de publication introuvable pour \`${path}\``
-      : `date de publication illisible pour \`${path}\` : « ${text} »`,
+      ? `date de publication introuvable pour ${codeSpan(path)}`
+      : `date de publication illisible pour ${codeSpan(path)} : « ${escapeInline(text)} »`,
   "publication-date-in-future": ({ date, timeZone }, now) =>
     `publication programmée le ${formatFrenchDate(new Date(date), timeZone, now)}`,
 };
+
+/** The same sentences in English, for `locale: en`. */
+const ENGLISH_MESSAGES: MessageBuilders = {
+  "config-invalid": ({ key, problem }) =>
+    `invalid configuration, key ${codeSpan(key)}: ${escapeInline(problem)}`,
+  "publish-disabled": () => "automatic publishing is off (`publish.enabled` is not `true`)",
+  "path-not-allowed": ({ path }) => `${codeSpan(path)} is not a post: publish by hand`,
+  "no-post": () => "no post in this pull request: publish by hand",
+  "not-open": () => "the pull request is closed",
+  draft: () => "the pull request is a draft",
+  "blocking-label": ({ label }) => `the label “${escapeInline(label)}” blocks publishing`,
+  "missing-label": ({ label }) => `the label “${escapeInline(label)}” is missing`,
+  "missing-approvals": ({ required, actual }) => {
+    const missing = required - actual;
+    return missing === 1 ? "1 approval missing" : `${missing} approvals missing`;
+  },
+  "changes-requested": ({ reviewer }) => `${escapeInline(`@${reviewer}`)} requested changes`,
+  "check-failing": ({ check, source }) =>
+    source === "relecteur" ? "Relecteur's review reports errors" : `check ${codeSpan(check)} failed`,
+  "check-pending": ({ check, source, isReported }) => {
+    if (source === "relecteur") return "Relecteur's review in progress";
+    return isReported ? `check ${codeSpan(check)} in progress` : `check ${codeSpan(check)} expected`;
+  },
+  "not-mergeable": () => "conflicts with the base branch: resolve them before publishing",
+  "mergeability-pending": () => "GitHub is still checking for conflicts",
+  "publication-date-invalid": ({ path, text }) =>
+    text === undefined
+      ? `no publication date for ${codeSpan(path)}`
+      : `unreadable publication date for ${codeSpan(path)}: “${escapeInline(text)}”`,
+  "publication-date-in-future": ({ date, timeZone }, now) =>
+    `scheduled for ${formatDate(new Date(date), timeZone, now, "en")}`,
+};
+
+/** A reason's sentence in the summary comment's language. */
+export function describeBlockReason(reason: BlockReason, locale: "fr" | "en", now: Date): string {
+  if (locale === "fr") return reason.message;
+  return (ENGLISH_MESSAGES[reason.code] as (data: BlockReason["data"], now: Date) => string)(
+    reason.data,
+    now,
+  );
+}
 
 /** Builds a reason with its French sentence. `now` only decides whether the year is worth saying. */
 export function blockReason<Code extends BlockReasonCode>(
@@ -120,8 +166,13 @@ export function sortBlockReasons(reasons: readonly BlockReason[]): BlockReason[]
 
 /** « mardi 12 décembre à 9 h », « mardi 12 décembre 2025 à 9 h 30 » when the year is not the current one. */
 export function formatFrenchDate(instant: Date, timeZone: string, now: Date): string {
+  return formatDate(instant, timeZone, now, "fr");
+}
+
+/** The French form above, or « Tuesday 12 December at 09:00 » in English. */
+export function formatDate(instant: Date, timeZone: string, now: Date, locale: "fr" | "en"): string {
   const isSameYear = wallTimeAt(instant, timeZone).year === wallTimeAt(now, timeZone).year;
-  const day = new Intl.DateTimeFormat("fr-FR", {
+  const day = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
     timeZone,
     weekday: "long",
     day: "numeric",
@@ -129,6 +180,8 @@ export function formatFrenchDate(instant: Date, timeZone: string, now: Date): st
     ...(isSameYear ? {} : { year: "numeric" }),
   }).format(instant);
   const { hour, minute } = wallTimeAt(instant, timeZone);
-  const time = minute === 0 ? `${hour} h` : `${hour} h ${String(minute).padStart(2, "0")}`;
+  const minutes = String(minute).padStart(2, "0");
+  if (locale === "en") return `${day} at ${String(hour).padStart(2, "0")}:${minutes}`;
+  const time = minute === 0 ? `${hour} h` : `${hour} h ${minutes}`;
   return `${day} à ${time}`;
 }

@@ -1,5 +1,6 @@
 import type { Category, Finding, Locale, Severity } from "../review/types.js";
 import { escapeInline, tableCell } from "./markdown-inline.js";
+import { PUBLICATION_END, PUBLICATION_START } from "./publication-section.js";
 
 /** Found again on every push so that the one summary comment is edited, never repeated. */
 export const SUMMARY_MARKER = "<!-- relecteur:summary -->";
@@ -146,4 +147,47 @@ export function previewUrlFor(
   if (!template || permalink === undefined) return undefined;
   if (template.includes("{number}") && pullNumber === undefined) return undefined;
   return template.replaceAll("{number}", String(pullNumber ?? "")).replaceAll("{permalink}", permalink);
+}
+
+export interface SummaryParts {
+  /** The review's part, as `renderSummaryComment` gives it; absent: keep the comment's. */
+  review?: string;
+  /** The delimited « Publication » section; absent: keep the comment's; `null`: remove it. */
+  publication?: string | null;
+  /** The language of the heading of a comment that has no review part yet. */
+  locale?: Locale;
+}
+
+/**
+ * The summary comment's body after a review, a publication evaluation, or both. The two are written at
+ * different times (an approval changes the publication, not the review), so each keeps the other's part
+ * of the existing comment. The publication section goes right under the heading: it is what editors
+ * look for first.
+ */
+export function composeSummaryComment(existing: string | undefined, parts: SummaryParts): string {
+  const current = existing === undefined ? undefined : splitPublication(existing);
+  const review =
+    parts.review ?? current?.rest ?? `${SUMMARY_MARKER}\n## ${TEXTS[parts.locale ?? "fr"].heading}\n`;
+  const publication =
+    parts.publication === undefined ? current?.publication : (parts.publication ?? undefined);
+  const withoutPublication = splitPublication(review).rest;
+  if (publication === undefined) return withoutPublication;
+  const lines = withoutPublication.split("\n");
+  const heading = lines.findIndex((line) => line.startsWith("## "));
+  const at = heading === -1 ? 1 : heading + 1;
+  const before = lines.slice(0, at);
+  const after = lines.slice(at);
+  while (after[0] === "") after.shift();
+  const tail = after.length === 0 ? [""] : ["", ...after];
+  return [...before, "", publication, ...tail].join("\n");
+}
+
+/** The comment without its publication section (and the blank line that separated it), and the section. */
+function splitPublication(body: string): { rest: string; publication?: string } {
+  const start = body.indexOf(PUBLICATION_START);
+  const end = body.indexOf(PUBLICATION_END, start);
+  if (start === -1 || end === -1) return { rest: body };
+  const publication = body.slice(start, end + PUBLICATION_END.length);
+  const rest = `${body.slice(0, start).replace(/\n+$/, "\n")}${body.slice(end + PUBLICATION_END.length).replace(/^\n+/, "\n")}`;
+  return { rest, publication };
 }

@@ -1,4 +1,4 @@
-import { readFrontMatter } from "../review/front-matter.js";
+import { type FrontMatter, readFrontMatter } from "../review/front-matter.js";
 import { resolvePermalink, siteUrl } from "./permalink.js";
 import { parsePostPath } from "./post-path.js";
 import type { Site } from "./site.js";
@@ -12,14 +12,29 @@ export interface PostIdentity {
   url?: string;
 }
 
+/**
+ * The front matter `date` as written (quotes removed), not as YAML reads it: YAML turns a timestamp into
+ * a UTC instant and loses the time zone the author meant.
+ */
+export function frontMatterDateText(
+  source: string,
+  frontMatter: Extract<FrontMatter, { kind: "present" }>,
+): string | undefined {
+  const field = frontMatter.fields.find((item) => item.key === "date");
+  if (!field) return undefined;
+  return (
+    source
+      .slice(field.valueStart, field.valueEnd)
+      .replace(/^(["'])(.*)\1$/, "$2")
+      .trim() || undefined
+  );
+}
+
 export function identifyPost(path: string, source: string, site: Site): PostIdentity {
   const frontMatter = readFrontMatter(source);
   if (frontMatter.kind !== "present" || frontMatter.error) return {};
   const data = frontMatter.data;
-  const dateField = frontMatter.fields.find((field) => field.key === "date");
-  const dateText = dateField
-    ? source.slice(dateField.valueStart, dateField.valueEnd).replace(/^(["'])(.*)\1$/, "$2")
-    : undefined;
+  const dateText = frontMatterDateText(source, frontMatter);
   const permalink = resolvePermalink({
     post: parsePostPath(path),
     frontMatter: data,

@@ -286,7 +286,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "changes-requested",
           data: { reviewer: "editrice" },
-          message: "@editrice demande des modifications",
+          message: "@\u200beditrice demande des modifications",
         },
       ],
     },
@@ -300,7 +300,11 @@ describe("evaluateMergePolicy", () => {
         ],
       },
       expected: [
-        { code: "changes-requested", data: { reviewer: "chef" }, message: "@chef demande des modifications" },
+        {
+          code: "changes-requested",
+          data: { reviewer: "chef" },
+          message: "@\u200bchef demande des modifications",
+        },
       ],
     },
     {
@@ -609,7 +613,7 @@ describe("evaluateMergePolicy", () => {
       "l'étiquette « ne pas publier » bloque la publication",
       "l'étiquette « à publier » manque",
       "1 approbation manquante",
-      "@chef demande des modifications",
+      "@\u200bchef demande des modifications",
       "la relecture de Relecteur signale des erreurs",
       "vérification `lint` en échec",
       "vérification `build` en cours",

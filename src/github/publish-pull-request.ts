@@ -1,0 +1,85 @@
+import type { Config } from "../config/schema.js";
+import { evaluateMergePolicy } from "../publish/merge-policy.js";
+import { nextEvaluation } from "../publish/next-evaluation.js";
+import type { PublicationOutcome } from "../publish/publication-outcome.js";
+import { publishPolicyOf } from "../publish/publish-policy.js";
+import { httpStatusOf } from "./github-client.js";
+import { mergePullRequest, messageOf } from "./merge-pull-request.js";
+import type { PublishSession } from "./pull-request-ref.js";
+import { readPullRequestFacts } from "./read-pull-request-facts.js";
+import { hasScheduledLabel, syncScheduledLabel } from "./scheduled-label.js";
+
+export interface PublishStepDependencies {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * Evaluates the publish policy on the pull request's current head and acts on it: merges when everything
+ * holds (or says what it would do, in a dry run), labels it `publication programmée` when only its date
+ * is missing, and returns what the « Publication » section must say. The caller writes the section.
+ */
+export async function publishPullRequest(
+  session: PublishSession,
+  config: Config,
+  deps: PublishStepDependencies,
+): Promise<PublicationOutcome> {
+  try {
+    return await evaluateAndAct(session, config, deps);
+  } catch (error) {
+    session.log.error({ err: error, pullRequest: session.pull.number }, "publication could not be evaluated");
+    const status = httpStatusOf(error);
+    const message = messageOf(error);
+    return status === undefined ? { kind: "unavailable", message } : { kind: "unavailable", status, message };
+  }
+}
+
+async function evaluateAndAct(
+  session: PublishSession,
+  config: Config,
+  deps: PublishStepDependencies,
+): Promise<PublicationOutcome> {
+  const policy = publishPolicyOf(config);
+  const snapshot = await readPullRequestFacts(session, {
+    postGlobs: config.posts,
+    listedReviewers: policy.reviewers,
+    sleep: deps.sleep,
+  });
+  if (snapshot.kind === "closed") return { kind: "closed", isMerged: snapshot.isMerged };
+  const { facts } = snapshot;
+  const now = deps.now();
+  const decision = evaluateMergePolicy(facts, policy, now);
+  const scheduledFor = nextEvaluation(decision, facts, now);
+  session.log.info(
+    {
+      pullRequest: session.pull.number,
+      head: facts.headSha,
+      decision: decision.kind,
+      reasons: decision.kind === "blocked" ? decision.reasons.map((reason) => reason.code) : [],
+    },
+    "publication evaluated",
+  );
+  if (decision.kind === "blocked") {
+    await syncScheduledLabel(session, facts.labels, scheduledFor !== undefined);
+    return scheduledFor === undefined
+      ? { kind: "blocked", reasons: decision.reasons }
+      : { kind: "blocked", reasons: decision.reasons, scheduledFor: scheduledFor.toISOString() };
+  }
+  const branchToDelete = policy.deleteBranch && snapshot.isSameRepository ? snapshot.headRef : undefined;
+  const request = { sha: decision.sha, method: decision.method, commitTitle: decision.commitTitle };
+  if (policy.dryRun) {
+    await syncScheduledLabel(session, facts.labels, false);
+    return branchToDelete === undefined
+      ? { kind: "dry-run", ...request }
+      : { kind: "dry-run", ...request, wouldDeleteBranch: branchToDelete };
+  }
+  const outcome = await mergePullRequest(
+    session,
+    branchToDelete === undefined ? request : { ...request, branchToDelete },
+  );
+  // A merged pull request keeps its labels for history, except this one, which would now be false.
+  if (outcome.kind === "merged" && hasScheduledLabel(facts.labels)) {
+    await syncScheduledLabel(session, facts.labels, false);
+  }
+  return outcome;
+}

@@ -1,0 +1,121 @@
+import { describeBlockReason, formatDate } from "../publish/block-reason.js";
+import type { PublicationOutcome } from "../publish/publication-outcome.js";
+import type { Locale } from "../review/types.js";
+import { codeSpan, escapeInline } from "./markdown-inline.js";
+
+/** Delimits the « Publication » section inside the summary comment, so that it is replaced on its own. */
+export const PUBLICATION_START = "<!-- relecteur:publication -->";
+export const PUBLICATION_END = "<!-- /relecteur:publication -->";
+/** Inside a section that tells a merge by Relecteur, which a later « merged » event must not make vaguer. */
+export const MERGED_MARK = "<!-- relecteur:merged -->";
+
+const TEXTS = {
+  fr: {
+    heading: "Publication",
+    waiting: "⏳ Pas encore publié :",
+    scheduled: (date: string) =>
+      `📅 Publication programmée le ${date} : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.`,
+    dryRun: (method: string, title: string) =>
+      `🧪 Mode essai (\`publish.dryRun\`) : tout est prêt, Relecteur fusionnerait maintenant (${method}, « ${title} ») mais ne fait rien.`,
+    wouldDelete: (branch: string) => ` Il supprimerait ensuite la branche ${branch}.`,
+    merged: (method: string, sha: string) => `✅ Publié : fusion ${method} du commit ${sha}.`,
+    deleted: (branch: string) => ` Branche ${branch} supprimée.`,
+    notDeleted: (branch: string) => ` La branche ${branch} n'a pas pu être supprimée.`,
+    failed: (sha: string, status: string, message: string) =>
+      `❌ La fusion du commit ${sha} a échoué (GitHub${status} : « ${message} »). Rien n'est retenté : Relecteur réessaiera au prochain événement (approbation, vérification, étiquette, nouveau commit).`,
+    unavailable: (status: string, message: string) =>
+      `⚠️ La publication n'a pas pu être évaluée (GitHub${status} : « ${message} »). Relecteur réessaiera au prochain événement.`,
+    mergedByOther: "✅ Pull request fusionnée.",
+    closed: "Pull request fermée sans publication.",
+    ignored: {
+      "older-commit": "approuvé un commit plus ancien",
+      "no-write-permission": "pas de droit d'écriture sur le dépôt",
+      "own-approval": "approbation de son propre article",
+    },
+    ignoredIntro: "approbations qui ne comptent pas",
+  },
+  en: {
+    heading: "Publishing",
+    waiting: "⏳ Not published yet:",
+    scheduled: (date: string) =>
+      `📅 Scheduled for ${date}: everything else is ready. Relecteur will merge then if nothing changes.`,
+    dryRun: (method: string, title: string) =>
+      `🧪 Dry run (\`publish.dryRun\`): everything is ready, Relecteur would merge now (${method}, “${title}”) but does nothing.`,
+    wouldDelete: (branch: string) => ` It would then delete the branch ${branch}.`,
+    merged: (method: string, sha: string) => `✅ Published: ${method} merge of commit ${sha}.`,
+    deleted: (branch: string) => ` Branch ${branch} deleted.`,
+    notDeleted: (branch: string) => ` The branch ${branch} could not be deleted.`,
+    failed: (sha: string, status: string, message: string) =>
+      `❌ Merging commit ${sha} failed (GitHub${status}: “${message}”). Nothing is retried: Relecteur tries again on the next event (approval, check, label, new commit).`,
+    unavailable: (status: string, message: string) =>
+      `⚠️ Publishing could not be evaluated (GitHub${status}: “${message}”). Relecteur tries again on the next event.`,
+    mergedByOther: "✅ Pull request merged.",
+    closed: "Pull request closed without publishing.",
+    ignored: {
+      "older-commit": "approved an older commit",
+      "no-write-permission": "no write permission on the repository",
+      "own-approval": "authors do not approve their own post",
+    },
+    ignoredIntro: "approvals that do not count",
+  },
+} as const;
+
+/** The « Publication » section, delimited, from the outcome of the evaluation of one head commit. */
+export function renderPublicationSection(outcome: PublicationOutcome, locale: Locale, now: Date): string {
+  const texts = TEXTS[locale];
+  const lines = [
+    PUBLICATION_START,
+    `### ${texts.heading}`,
+    "",
+    ...body(outcome, locale, now),
+    PUBLICATION_END,
+  ];
+  return lines.join("\n");
+}
+
+function body(outcome: PublicationOutcome, locale: Locale, now: Date): string[] {
+  const texts = TEXTS[locale];
+  switch (outcome.kind) {
+    case "blocked": {
+      const date = outcome.reasons.find((reason) => reason.code === "publication-date-in-future");
+      if (outcome.scheduledFor !== undefined && date?.code === "publication-date-in-future") {
+        return [texts.scheduled(formatDate(new Date(outcome.scheduledFor), date.data.timeZone, now, locale))];
+      }
+      const lines = [texts.waiting, ""];
+      for (const reason of outcome.reasons) {
+        lines.push(`- ${describeBlockReason(reason, locale, now)}`);
+        if (reason.code === "missing-approvals" && reason.data.ignored.length > 0) {
+          const ignored = reason.data.ignored
+            .map(({ login, cause }) => `${escapeInline(`@${login}`)} (${texts.ignored[cause]})`)
+            .join(", ");
+          lines.push(`  - ${texts.ignoredIntro}${locale === "fr" ? " : " : ": "}${ignored}`);
+        }
+      }
+      return lines;
+    }
+    case "dry-run": {
+      const sentence = texts.dryRun(codeSpan(outcome.method), escapeInline(outcome.commitTitle));
+      const deletion =
+        outcome.wouldDeleteBranch === undefined ? "" : texts.wouldDelete(codeSpan(outcome.wouldDeleteBranch));
+      return [sentence + deletion];
+    }
+    case "merged": {
+      let sentence = texts.merged(codeSpan(outcome.method), codeSpan(outcome.sha.slice(0, 7)));
+      if (outcome.branch) {
+        const name = codeSpan(outcome.branch.name);
+        sentence += outcome.branch.isDeleted ? texts.deleted(name) : texts.notDeleted(name);
+      }
+      return [MERGED_MARK, sentence];
+    }
+    case "merge-failed": {
+      const status = outcome.status === undefined ? "" : ` ${outcome.status}`;
+      return [texts.failed(codeSpan(outcome.sha.slice(0, 7)), status, escapeInline(outcome.message))];
+    }
+    case "unavailable": {
+      const status = outcome.status === undefined ? "" : ` ${outcome.status}`;
+      return [texts.unavailable(status, escapeInline(outcome.message))];
+    }
+    case "closed":
+      return [outcome.isMerged ? texts.mergedByOther : texts.closed];
+  }
+}
