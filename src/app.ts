@@ -73,10 +73,11 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       });
     const now = options.now ?? (() => new Date());
     const planner = createSweepPlanner();
+    const appSlug = createAppSlugLookup(() => app.auth());
     const scheduler = createReviewScheduler(queue, {
       now,
       sleep: options.sleep ?? realSleep,
-      appSlug: createAppSlugLookup(() => app.auth()),
+      appSlug,
       checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
       onPublishEnabled: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),
@@ -153,7 +154,6 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
     });
 
-    const appSlug = createAppSlugLookup(() => app.auth());
     async function isOwnSlug(slug: string): Promise<boolean> {
       try {
         return slug === (await appSlug());

@@ -57,6 +57,41 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/** What `GET /pulls/:n` says beyond the head, for the publishing tests. */
+export interface FakePullState {
+  state: "open" | "closed";
+  draft: boolean;
+  merged: boolean;
+  mergeable: boolean | null;
+  labels: string[];
+  author: string;
+  title: string;
+  headRef: string;
+  /** The repository of the head branch: the base's id for a branch of the same repository. */
+  headRepoId: number;
+}
+
+export interface FakeReview {
+  id: number;
+  user: { login: string };
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+  commit_id: string;
+  submitted_at: string;
+}
+
+export interface FakeCheckRunOfOthers {
+  name: string;
+  head_sha: string;
+  status: "queued" | "in_progress" | "completed";
+  conclusion: string | null;
+}
+
+export interface FakeStatus {
+  sha: string;
+  context: string;
+  state: "success" | "pending" | "failure" | "error";
+}
+
 export const BOT_LOGIN = "relecteur[bot]";
 export const INSTALLATION_ID = 4242;
 
@@ -82,6 +117,18 @@ export class FakeGitHub {
   readonly reviews: { commit_id: string; event: string; body?: string; commentCount: number }[] = [];
   reviewComments: ReviewComment[] = [];
   issueComments: IssueComment[] = [];
+  /** Publishing state: the pull request, its reviews, others' checks, statuses, permissions. */
+  pull: FakePullState;
+  pullReviews: FakeReview[] = [];
+  otherCheckRuns: FakeCheckRunOfOthers[] = [];
+  statuses: FakeStatus[] = [];
+  /** `role_name` of each collaborator; anyone else is not a collaborator (404). */
+  permissions: Record<string, "admin" | "maintain" | "write" | "triage" | "read"> = {};
+  /** Successful merges, as asked. */
+  readonly merges: { sha: string; merge_method: string; commit_title: string }[] = [];
+  /** Every merge request, refused ones included. */
+  readonly mergeAttempts: { sha: string; status: number }[] = [];
+  readonly deletedRefs: string[] = [];
   private nextId = 1000;
   private faults: { method: string; path: RegExp; status: number; times: number }[] = [];
   /** A review comment GitHub would refuse (a line outside the diff, say). */
@@ -89,7 +136,26 @@ export class FakeGitHub {
   /** Called before answering each request: the stale-review test moves the head from here. */
   onRequest: (request: RecordedRequest) => void = () => {};
 
-  constructor(readonly repository: FakeRepository) {}
+  constructor(readonly repository: FakeRepository) {
+    this.pull = {
+      state: "open",
+      draft: false,
+      merged: false,
+      mergeable: true,
+      labels: [],
+      author: "jdupont",
+      title: "Nouvel article",
+      headRef: "bilan-atelier",
+      headRepoId: repository.repoId,
+    };
+  }
+
+  /** Adds a review of `commit` (the current head by default), submitted after every earlier one. */
+  review(login: string, state: FakeReview["state"], commit = this.repository.headSha): void {
+    const id = this.nextId++;
+    const submitted = new Date(Date.UTC(2024, 0, 1) + id * 1000).toISOString();
+    this.pullReviews.push({ id, user: { login }, state, commit_id: commit, submitted_at: submitted });
+  }
 
   /** The next `times` requests matching answer `status`. */
   fail(method: string, path: RegExp, status: number, times = 1): void {
@@ -139,14 +205,63 @@ export class FakeGitHub {
       };
     }
     if (key === `GET ${base}/pulls/${pullNumber}/files`) return this.page(this.repository.pullFiles, query);
-    if (key === `GET ${base}/pulls/${pullNumber}`) {
+    if (key === `GET ${base}/pulls/${pullNumber}`) return { status: 200, body: this.pullBody() };
+    if (key === `GET ${base}/pulls/${pullNumber}/reviews`) return this.page(this.pullReviews, query);
+    if (key === `PUT ${base}/pulls/${pullNumber}/merge`) return this.merge(body);
+    const permission = path.match(new RegExp(`^${base}/collaborators/([^/]+)/permission$`));
+    if (method === "GET" && permission) {
+      const role = this.permissions[permission[1] ?? ""];
+      if (role === undefined) return { status: 404, body: { message: "Not Found" } };
+      const folded = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+      return { status: 200, body: { permission: folded, role_name: role, user: { login: permission[1] } } };
+    }
+    const checkRunsOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/check-runs$`));
+    if (method === "GET" && checkRunsOfRef) return this.checkRunsOf(checkRunsOfRef[1] ?? "", query);
+    const statusOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/status$`));
+    if (method === "GET" && statusOfRef) {
+      const statuses = this.statuses.filter((status) => status.sha === statusOfRef[1]);
       return {
         status: 200,
-        body: { number: pullNumber, state: "open", head: { sha: this.repository.headSha } },
+        body: { state: "success", sha: statusOfRef[1], statuses, total_count: statuses.length },
       };
     }
+    const ref = path.match(new RegExp(`^${base}/git/refs/heads/(.+)$`));
+    if (method === "DELETE" && ref) {
+      if (ref[1] !== this.pull.headRef || this.deletedRefs.includes(ref[1])) {
+        return { status: 422, body: { message: "Reference does not exist" } };
+      }
+      this.deletedRefs.push(ref[1]);
+      return { status: 204 };
+    }
+    if (key === `POST ${base}/issues/${pullNumber}/labels`) {
+      for (const label of (body.labels ?? []) as string[]) {
+        if (!this.pull.labels.includes(label)) this.pull.labels.push(label);
+      }
+      return { status: 200, body: this.pull.labels.map((name) => ({ name })) };
+    }
+    const label = path.match(new RegExp(`^${base}/issues/${pullNumber}/labels/(.+)$`));
+    if (method === "DELETE" && label) {
+      if (!this.pull.labels.includes(label[1] ?? ""))
+        return { status: 404, body: { message: "Label does not exist" } };
+      this.pull.labels = this.pull.labels.filter((name) => name !== label[1]);
+      return { status: 200, body: this.pull.labels.map((name) => ({ name })) };
+    }
+    if (key === "GET /app") return { status: 200, body: { id: 1, slug: "relecteur", name: "Relecteur" } };
+    if (key === "GET /app/installations") return { status: 200, body: [{ id: INSTALLATION_ID }] };
+    if (key === "GET /search/issues") return this.search(query);
     if (key === `GET ${base}/contents/.github/relecteur.yml`) {
       const text = this.repository.configText;
+      return text === undefined
+        ? { status: 404, body: { message: "Not Found" } }
+        : {
+            status: 200,
+            body: text,
+            headers: { "content-type": "application/vnd.github.raw; charset=utf-8" },
+          };
+    }
+    const content = path.match(new RegExp(`^${base}/contents/(.+)$`));
+    if (method === "GET" && content && query.get("ref") === this.repository.headSha) {
+      const text = this.repository.headFiles[content[1] ?? ""];
       return text === undefined
         ? { status: 404, body: { message: "Not Found" } }
         : {
@@ -204,6 +319,96 @@ export class FakeGitHub {
       };
     }
     return undefined;
+  }
+
+  private pullBody() {
+    const { repoId, pullNumber, headSha } = this.repository;
+    return {
+      number: pullNumber,
+      state: this.pull.state,
+      draft: this.pull.draft,
+      merged: this.pull.merged,
+      mergeable: this.pull.state === "open" ? this.pull.mergeable : null,
+      merge_commit_sha: this.pull.merged ? "c0ffee0000000000000000000000000000000000" : null,
+      title: this.pull.title,
+      user: { login: this.pull.author },
+      labels: this.pull.labels.map((name, index) => ({ id: index + 1, name })),
+      head: { sha: headSha, ref: this.pull.headRef, repo: { id: this.pull.headRepoId } },
+      base: { ref: "main", repo: { id: repoId } },
+    };
+  }
+
+  /** GitHub's rules, in its order: a closed pull request, a moved head, a conflict. */
+  private merge(body: Record<string, unknown>): FakeResponse {
+    const sha = String(body.sha ?? "");
+    const refuse = (status: number, message: string): FakeResponse => {
+      this.mergeAttempts.push({ sha, status });
+      return { status, body: { message } };
+    };
+    if (this.pull.state !== "open") return refuse(405, "Pull Request is not mergeable");
+    if (sha !== this.repository.headSha) {
+      return refuse(409, "Head branch was modified. Review and try the merge again.");
+    }
+    if (this.pull.mergeable === false) return refuse(405, "Pull Request is not mergeable");
+    this.mergeAttempts.push({ sha, status: 200 });
+    this.merges.push({
+      sha,
+      merge_method: String(body.merge_method ?? "merge"),
+      commit_title: String(body.commit_title ?? ""),
+    });
+    this.pull.state = "closed";
+    this.pull.merged = true;
+    return {
+      status: 200,
+      body: {
+        sha: "c0ffee0000000000000000000000000000000000",
+        merged: true,
+        message: "Pull Request successfully merged",
+      },
+    };
+  }
+
+  /** Relecteur's own check runs (the latest of each name) and the others', on one commit. */
+  private checkRunsOf(sha: string, query: URLSearchParams): FakeResponse {
+    const own = new Map<string, CheckRun>();
+    for (const run of this.checkRuns.filter((item) => item.head_sha === sha)) own.set(run.name, run);
+    const runs = [
+      ...[...own.values()].map((run) => ({
+        id: run.id,
+        name: run.name,
+        head_sha: run.head_sha,
+        status: run.status,
+        conclusion: run.conclusion ?? null,
+        app: { id: 1, slug: "relecteur" },
+      })),
+      ...this.otherCheckRuns
+        .filter((run) => run.head_sha === sha)
+        .map((run, index) => ({ id: 9000 + index, ...run, app: { id: 2, slug: "ci" } })),
+    ];
+    const page = this.page(runs, query);
+    return { ...page, body: { total_count: runs.length, check_runs: page.body } };
+  }
+
+  private search(query: URLSearchParams): FakeResponse {
+    const q = query.get("q") ?? "";
+    const label = /label:"([^"]+)"/.exec(q)?.[1];
+    const matches =
+      q.includes("is:pr") &&
+      q.includes("is:open") &&
+      this.pull.state === "open" &&
+      label !== undefined &&
+      this.pull.labels.includes(label);
+    const { owner, repo, pullNumber } = this.repository;
+    const items = matches
+      ? [
+          {
+            number: pullNumber,
+            repository_url: `https://api.github.com/repos/${owner}/${repo}`,
+            pull_request: { url: `https://api.github.com/repos/${owner}/${repo}/pulls/${pullNumber}` },
+          },
+        ]
+      : [];
+    return { status: 200, body: { total_count: items.length, incomplete_results: false, items } };
   }
 
   private page(items: readonly unknown[], query: URLSearchParams): FakeResponse {

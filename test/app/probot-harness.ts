@@ -63,9 +63,16 @@ export interface TestApp {
   superseded: string[];
   /** Delivers a webhook and waits until every review it queued is done. */
   deliver(name: string, payload: Record<string, unknown>): Promise<void>;
+  /** Runs one wake-up of the publication sweep, as its timer would, and waits for the jobs it queued. */
+  sweep(): Promise<void>;
 }
 
-export async function createTestApp(options: Pick<AppOptions, "checkLinks"> = {}): Promise<TestApp> {
+export interface TestAppOptions extends Pick<AppOptions, "checkLinks"> {
+  /** The clock; NOW by default. A test moves it to make a scheduled post due. */
+  now?: () => Date;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { log, lines } = capturingLogger();
   const superseded: string[] = [];
   const queue = createReviewQueue({
@@ -76,7 +83,19 @@ export async function createTestApp(options: Pick<AppOptions, "checkLinks"> = {}
     },
   });
   const probot = new Probot({ appId: 1, privateKey: TEST_PRIVATE_KEY, log, Octokit: TestOctokit });
-  await probot.load(createApp({ queue, now: () => NOW, checkLinks: options.checkLinks ?? false }));
+  let sweepTick: (() => Promise<void>) | undefined;
+  await probot.load(
+    createApp({
+      queue,
+      now: options.now ?? (() => NOW),
+      // Mergeability is never recomputed by the fake: no reason to wait for it.
+      sleep: async () => {},
+      checkLinks: options.checkLinks ?? false,
+      startSweep: (tick) => {
+        sweepTick = tick;
+      },
+    }),
+  );
   return {
     probot,
     queue,
@@ -84,6 +103,11 @@ export async function createTestApp(options: Pick<AppOptions, "checkLinks"> = {}
     superseded,
     async deliver(name, payload) {
       await probot.receive({ id: randomUUID(), name, payload } as Parameters<Probot["receive"]>[0]);
+      await queue.idle();
+    },
+    async sweep() {
+      if (!sweepTick) throw new Error("the app did not start its sweep");
+      await sweepTick();
       await queue.idle();
     },
   };
