@@ -387,6 +387,84 @@ describe("what the policy looks at", () => {
   });
 });
 
+describe("events", () => {
+  it("the pull request merged by a person: the section says it, and a later event does not undo Relecteur's account", async () => {
+    const fake = publishingBlog();
+    const app = await setUp(fake);
+    await app.deliver("pull_request", loadPayload("pull_request.opened"));
+    fake.pull.state = "closed";
+    fake.pull.merged = true;
+    await app.deliver("pull_request", { ...loadPayload("pull_request.opened"), action: "closed" });
+    expect(publication(fake)).toContain("✅ Pull request fusionnée.");
+    expect(fake.mergeAttempts).toEqual([]);
+  });
+
+  it("after Relecteur's own merge, the « closed » event keeps the detailed account", async () => {
+    const fake = publishingBlog({ extra: "  deleteBranch: true\n" });
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    const merged = summary(fake);
+    expect(merged).toContain("Branche `bilan-atelier` supprimée.");
+    await app.deliver("pull_request", { ...loadPayload("pull_request.opened"), action: "closed" });
+    expect(summary(fake)).toBe(merged);
+  });
+
+  it("a pull request closed before any review gets no comment", async () => {
+    const fake = publishingBlog();
+    fake.pull.state = "closed";
+    const app = await setUp(fake);
+    await app.deliver("pull_request", { ...loadPayload("pull_request.opened"), action: "closed" });
+    expect(fake.issueComments).toEqual([]);
+  });
+
+  it("Relecteur's own check run completing asks nothing (its review has just evaluated)", async () => {
+    const fake = publishingBlog();
+    const app = await setUp(fake);
+    const payload = loadPayload("check_run.completed") as { check_run: { name: string } };
+    payload.check_run.name = "Relecteur";
+    await app.deliver("check_run", payload);
+    expect(fake.apiRequests()).toEqual([]);
+  });
+
+  it("the scheduled label added by Relecteur itself triggers nothing", async () => {
+    const fake = publishingBlog();
+    const app = await setUp(fake);
+    const payload = loadPayload("pull_request.labeled") as { label: { name: string } };
+    payload.label.name = SCHEDULED_LABEL;
+    await app.deliver("pull_request", payload);
+    expect(fake.apiRequests()).toEqual([]);
+  });
+
+  it("waits for GitHub to compute mergeability instead of reporting it pending at once", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.pull.mergeable = null;
+    let reads = 0;
+    fake.onRequest = (request) => {
+      if (request.method === "GET" && request.path === "/repos/betagouv/blog/pulls/12" && ++reads === 2) {
+        fake.pull.mergeable = true;
+      }
+    };
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(fake.merges).toHaveLength(1);
+  });
+
+  it("a GitHub error while reading the facts is reported in the section, not thrown", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.fail("GET", /\/pulls\/12\/reviews$/, 503);
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.mergeAttempts).toEqual([]);
+    expect(publication(fake)).toContain(
+      "⚠️ La publication n'a pas pu être évaluée (GitHub 503 : « Server Error »)",
+    );
+  });
+});
+
 describe("the publication date", () => {
   const SCHEDULED_POST = "_posts/2024-03-12-bilan-atelier.md";
 

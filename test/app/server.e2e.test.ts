@@ -18,7 +18,13 @@ import { capturingLogger, loadPayload, NOW, TEST_PRIVATE_KEY, TestOctokit } from
 const SECRET = "un secret de test";
 const POST = "_posts/2024-03-05-bilan-atelier.md";
 
-const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
+const fake = new FakeGitHub(
+  blogRepository(
+    { [POST]: postWithFixes() },
+    { configText: "locale: fr\npublish:\n  enabled: true\n  deleteBranch: true\n" },
+  ),
+);
+fake.permissions = { editrice: "write" };
 const queue = createReviewQueue({
   concurrency: 2,
   onError: (error) => {
@@ -105,7 +111,7 @@ beforeAll(async () => {
     port,
     log,
   });
-  await probotServer.load(createApp({ queue, now: () => NOW }));
+  await probotServer.load(createApp({ queue, now: () => NOW, startSweep: () => {} }));
   await probotServer.start();
   webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
 });
@@ -141,6 +147,32 @@ describe("the Probot server", () => {
     expect(fake.reviews).toEqual([{ commit_id: HEAD_SHA, event: "COMMENT", commentCount: 2 }]);
     expect(fake.issueComments).toHaveLength(1);
     expect(fake.issueComments[0]?.body).toContain("<!-- relecteur:summary -->");
+    expect(fake.issueComments[0]?.body).toContain("- 1 approbation manquante");
+    expect(fake.merges).toEqual([]);
+    expect(receivedUrls.every((url) => url.startsWith("/api/v3/"))).toBe(true);
+  });
+
+  it("merges the post once an editor approves it, and says so in the summary", async () => {
+    fake.review("editrice", "APPROVED");
+    const status = await sendWebhook(
+      "pull_request_review",
+      loadPayload("pull_request_review.submitted"),
+      SECRET,
+    );
+    expect(status).toBe(200);
+    await queue.idle();
+
+    expect(fake.unexpected).toEqual([]);
+    expect(fake.merges).toEqual([
+      { sha: HEAD_SHA, merge_method: "squash", commit_title: "Publie « Bilan de l’atelier » (#12)" },
+    ]);
+    expect(fake.deletedRefs).toEqual(["bilan-atelier"]);
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]?.body).toContain(
+      "✅ Publié : fusion `squash` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
+    );
+    // The review's part of the summary is still there.
+    expect(fake.issueComments[0]?.body).toContain("Bilan de l’atelier");
     expect(receivedUrls.every((url) => url.startsWith("/api/v3/"))).toBe(true);
   });
 });
