@@ -99,9 +99,13 @@ function frenchReason(issue: z.core.$ZodIssue): string {
       return issue.origin === "string"
         ? "ne doit pas être vide"
         : `doit valoir au moins ${String(issue.minimum)}`;
+    case "too_big":
+      return `doit valoir au plus ${String(issue.maximum)}`;
     case "invalid_format":
-      return issue.format === "url"
-        ? "doit être une adresse web (https://…)"
+      if (issue.format === "url") return "doit être une adresse web (https://…)";
+      // A pattern of the schema carries its own French wording (`publish.time`: « une heure HH:MM »).
+      return issue.format === "regex"
+        ? `est invalide (${issue.message})`
         : `doit avoir le format ${issue.format}`;
     default:
       return `est invalide (${issue.message})`;

@@ -178,7 +178,7 @@ export const configSchema = z
           .describe("Vérifications qui doivent avoir réussi ; absentes, elles sont attendues."),
         time: z
           .string()
-          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "une heure HH:MM est attendue")
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "une heure HH:MM est attendue, comme 09:00")
           .default("09:00")
           .describe("Heure de publication d'un article dont la date n'a pas d'heure (`HH:MM`)."),
         timezone: z

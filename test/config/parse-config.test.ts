@@ -62,10 +62,21 @@ publish:
   enabled: false
   approvals: 1
   method: squash
+  label: à publier
+  blockingLabels: ["ne pas publier"]
+  alsoAllow: ["img/posts/**"]
+  reviewers: [editrice]
+  requiredChecks: [build]
+  time: "10:30"
+  timezone: America/Cayenne
+  deleteBranch: true
+  dryRun: true
+  sweepMinutes: 5
 `;
     const result = parseConfig(text, RULE_IDS);
     expect(result.ok && result.config.locale).toBe("en");
     expect(result.ok && result.config.rules).toEqual({ "typo/apostrophe": "off" });
+    expect(result.ok && result.config.publish.timezone).toBe("America/Cayenne");
   });
 
   const problems: {
@@ -164,6 +175,30 @@ publish:
           line: 2,
           column: 1,
           message: expect.stringMatching(/^YAML invalide : /) as unknown as string,
+        },
+      ],
+    },
+    {
+      name: "a publication time, zone and pace that cannot be used",
+      text: 'publish:\n  time: "9h"\n  timezone: Europe/Pari\n  sweepMinutes: 5000\n',
+      expected: [
+        {
+          key: "publish.time",
+          line: 2,
+          column: 9,
+          message: "« publish.time » est invalide (une heure HH:MM est attendue, comme 09:00)",
+        },
+        {
+          key: "publish.timezone",
+          line: 3,
+          column: 13,
+          message: "« publish.timezone » est invalide (fuseau horaire IANA inconnu)",
+        },
+        {
+          key: "publish.sweepMinutes",
+          line: 4,
+          column: 17,
+          message: "« publish.sweepMinutes » doit valoir au plus 1440",
         },
       ],
     },
