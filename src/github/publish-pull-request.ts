@@ -12,6 +12,8 @@ import { hasScheduledLabel, syncScheduledLabel } from "./scheduled-label.js";
 export interface PublishStepDependencies {
   now(): Date;
   sleep(ms: number): Promise<void>;
+  /** The app's slug, to tell its own check run from another app's of the same name. */
+  appSlug(): Promise<string>;
 }
 
 /**
@@ -44,6 +46,7 @@ async function evaluateAndAct(
     postGlobs: config.posts,
     listedReviewers: policy.reviewers,
     sleep: deps.sleep,
+    appSlug: await deps.appSlug(),
   });
   if (snapshot.kind === "closed") return { kind: "closed", isMerged: snapshot.isMerged };
   const { facts } = snapshot;
@@ -60,15 +63,19 @@ async function evaluateAndAct(
     "publication evaluated",
   );
   if (decision.kind === "blocked") {
-    await syncScheduledLabel(session, facts.labels, scheduledFor !== undefined);
-    return scheduledFor === undefined
-      ? { kind: "blocked", reasons: decision.reasons }
-      : { kind: "blocked", reasons: decision.reasons, scheduledFor: scheduledFor.toISOString() };
+    const blocked = {
+      kind: "blocked" as const,
+      reasons: decision.reasons,
+      ...(scheduledFor === undefined ? {} : { scheduledFor: scheduledFor.toISOString() }),
+    };
+    // A dry run writes nothing, not even the label.
+    if (policy.dryRun) return { ...blocked, isDryRun: true };
+    const isLabelled = await syncScheduledLabel(session, facts.labels, scheduledFor !== undefined);
+    return !isLabelled && scheduledFor !== undefined ? { ...blocked, isLabelMissing: true } : blocked;
   }
   const branchToDelete = policy.deleteBranch && snapshot.isSameRepository ? snapshot.headRef : undefined;
   const request = { sha: decision.sha, method: decision.method, commitTitle: decision.commitTitle };
   if (policy.dryRun) {
-    await syncScheduledLabel(session, facts.labels, false);
     return branchToDelete === undefined
       ? { kind: "dry-run", ...request }
       : { kind: "dry-run", ...request, wouldDeleteBranch: branchToDelete };
@@ -77,9 +84,8 @@ async function evaluateAndAct(
     session,
     branchToDelete === undefined ? request : { ...request, branchToDelete },
   );
-  // A merged pull request keeps its labels for history, except this one, which would now be false.
-  if (outcome.kind === "merged" && hasScheduledLabel(facts.labels)) {
-    await syncScheduledLabel(session, facts.labels, false);
-  }
+  // Merged, the label would now be false; failed, it would make every sweep ask again, which GitHub
+  // would refuse again (branch protection, a merge method the repository forbids): never retried blindly.
+  if (hasScheduledLabel(facts.labels)) await syncScheduledLabel(session, facts.labels, false);
   return outcome;
 }

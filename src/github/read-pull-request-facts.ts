@@ -24,6 +24,8 @@ export type PullRequestSnapshot =
 
 export interface ReadFactsOptions {
   postGlobs: readonly string[];
+  /** The app's slug: Relecteur's own check run is the one named `Relecteur` that this app created. */
+  appSlug: string;
   /** Logins trusted whatever their permission: their permission is not asked. */
   listedReviewers: readonly string[];
   /** Waits between two reads of `mergeable` while GitHub computes it. */
@@ -53,7 +55,7 @@ export async function readPullRequestFacts(
   const repo = { owner: ref.owner, repo: ref.repo };
   const authorLogin = pull.user?.login ?? "";
 
-  const [files, reviews, checkRuns, statuses] = await Promise.all([
+  const [files, reviews, checkRuns, commitStatuses] = await Promise.all([
     octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: ref.number, per_page: PER_PAGE }),
     octokit.paginate(octokit.rest.pulls.listReviews, {
       ...repo,
@@ -66,7 +68,12 @@ export async function readPullRequestFacts(
       filter: "latest",
       per_page: PER_PAGE,
     }),
-    octokit.rest.repos.getCombinedStatusForRef({ ...repo, ref: headSha, per_page: PER_PAGE }),
+    // Every status, newest first, paginated (the combined status stops at 100 contexts).
+    octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
+      ...repo,
+      ref: headSha,
+      per_page: PER_PAGE,
+    }),
   ]);
 
   const reviewFacts: ReviewFact[] = reviews.flatMap((review) =>
@@ -94,8 +101,9 @@ export async function readPullRequestFacts(
     name: run.name,
     status: run.status as CheckRunFact["status"],
     conclusion: (run.conclusion ?? null) as CheckRunFact["conclusion"],
+    ...(run.name === CHECK_RUN_NAME && run.app?.slug === options.appSlug ? { isRelecteur: true } : {}),
   }));
-  const own = runs.find((run) => run.name === CHECK_RUN_NAME);
+  const own = runs.find((run) => run.isRelecteur);
   const facts: PullRequestFacts = {
     number: ref.number,
     headSha,
@@ -111,12 +119,7 @@ export async function readPullRequestFacts(
     reviews: reviewFacts,
     reviewerPermissions,
     checkRuns: runs,
-    statuses: statuses.data.statuses.map(
-      (status): CommitStatusFact => ({
-        context: status.context,
-        state: status.state as CommitStatusFact["state"],
-      }),
-    ),
+    statuses: latestStatuses(commitStatuses),
     relecteurCheck: {
       name: CHECK_RUN_NAME,
       conclusion: own?.status === "completed" ? own.conclusion : null,
@@ -203,4 +206,18 @@ async function readText(session: PublishSession, path: string, ref: string): Pro
     mediaType: { format: "raw" },
   });
   return typeof response.data === "string" ? response.data : "";
+}
+
+/** The latest status of each context: GitHub lists them newest first. */
+function latestStatuses(statuses: readonly { context: string; state: string }[]): CommitStatusFact[] {
+  const latest = new Map<string, CommitStatusFact>();
+  for (const status of statuses) {
+    if (!latest.has(status.context)) {
+      latest.set(status.context, {
+        context: status.context,
+        state: status.state as CommitStatusFact["state"],
+      });
+    }
+  }
+  return [...latest.values()];
 }

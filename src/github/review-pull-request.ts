@@ -156,7 +156,8 @@ async function review(
   // head's review will comment. This one stops at its check run, which belongs to the commit it reviewed.
   if (!(await isStillTheHead(session))) return "stale";
 
-  const botLogin = botLoginOf(checkRun.appSlug ?? (await deps.appSlug()));
+  const appSlug = checkRun.appSlug ?? (await deps.appSlug());
+  const botLogin = botLoginOf(appSlug);
   const suggestions = renderSuggestions(results, changedPosts, config);
   await suggestionsPublisher.publish(session, { botLogin, suggestions });
   const summary = renderSummaryComment(
@@ -168,7 +169,10 @@ async function review(
   if (config.publish.enabled) deps.onPublishEnabled?.(config.publish.sweepMinutes);
   const publication = config.publish.enabled
     ? renderPublicationSection(
-        await publishPullRequest(publishSessionOf(session), config, deps),
+        await publishPullRequest(publishSessionOf(session), config, {
+          ...deps,
+          appSlug: async () => appSlug,
+        }),
         config.locale,
         deps.now(),
       )

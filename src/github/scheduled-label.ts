@@ -11,12 +11,16 @@ export function hasScheduledLabel(labels: readonly string[]): boolean {
   return labels.some((label) => label.trim().toLowerCase() === SCHEDULED_LABEL);
 }
 
-/** Adds or removes the label so that it says whether the pull request only waits for its date. */
+/**
+ * Adds or removes the label so that it says whether the sweep must look at the pull request again.
+ * Returns whether the label is now as wanted: a label that could not be added means the sweep will not
+ * come back, which the summary must say.
+ */
 export async function syncScheduledLabel(
   session: PublishSession,
   labels: readonly string[],
   isScheduled: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const { octokit, pull, log } = session;
   const has = hasScheduledLabel(labels);
   try {
@@ -35,9 +39,11 @@ export async function syncScheduledLabel(
         name: SCHEDULED_LABEL,
       });
     }
+    return true;
   } catch (error) {
     // Already gone (a person removed it, or another instance did): what was wanted holds.
-    if (httpStatusOf(error) === 404 && !isScheduled) return;
+    if (httpStatusOf(error) === 404 && !isScheduled) return true;
     log.warn({ err: error, pullRequest: pull.number }, "could not update the scheduled-publication label");
+    return false;
   }
 }

@@ -175,7 +175,7 @@ function checkReasons(facts: PullRequestFacts, policy: PublishPolicy, now: Date)
 
   const reported = new Set([own.name]);
   for (const run of facts.checkRuns) {
-    if (run.name === own.name) continue;
+    if (run.isRelecteur) continue;
     reported.add(run.name);
     if (run.status !== "completed" || run.conclusion === null) {
       pending.push(

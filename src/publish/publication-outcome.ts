@@ -6,8 +6,18 @@ import type { MergeMethod } from "./publish-policy.js";
  * tells it. Every outcome is about the head commit that was evaluated.
  */
 export type PublicationOutcome =
-  /** Not merged, and exactly why; `scheduledFor` is set when only the publication date is missing. */
-  | { kind: "blocked"; reasons: readonly BlockReason[]; scheduledFor?: string }
+  /**
+   * Not merged, and exactly why. `scheduledFor` is when the sweep looks again (the publication date, or
+   * now while GitHub computes mergeability); `isLabelMissing` when the `publication programmée` label that
+   * the sweep looks for could not be added; `isDryRun` when no label is written at all.
+   */
+  | {
+      kind: "blocked";
+      reasons: readonly BlockReason[];
+      scheduledFor?: string;
+      isLabelMissing?: boolean;
+      isDryRun?: boolean;
+    }
   /** `publish.dryRun`: what would have been done, and nothing was. */
   | { kind: "dry-run"; sha: string; method: MergeMethod; commitTitle: string; wouldDeleteBranch?: string }
   | {

@@ -29,6 +29,11 @@ export type CheckRunConclusion =
 
 export interface CheckRunFact {
   name: string;
+  /**
+   * Relecteur's own run, told by the app that created it, not by its name: `relecteurCheck` stands for
+   * it. A run of another app with the same name (a CI job running `relecteur check`) is an ordinary check.
+   */
+  isRelecteur?: boolean;
   status: "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
   /** Set once `status` is `completed`. */
   conclusion: CheckRunConclusion | null;

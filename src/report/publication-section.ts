@@ -13,6 +13,9 @@ const TEXTS = {
   fr: {
     heading: "Publication",
     waiting: "⏳ Pas encore publié :",
+    dryRunScheduled: " Mode essai (`publish.dryRun`) : rien ne sera fusionné.",
+    labelMissing:
+      "⚠️ L'étiquette « publication programmée » n'a pas pu être posée : Relecteur ne reviendra pas seul à cette date ; le prochain événement (approbation, étiquette, vérification) évaluera de nouveau la publication.",
     scheduled: (date: string) =>
       `📅 Publication programmée le ${date} : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.`,
     dryRun: (method: string, title: string) =>
@@ -37,6 +40,9 @@ const TEXTS = {
   en: {
     heading: "Publishing",
     waiting: "⏳ Not published yet:",
+    dryRunScheduled: " Dry run (`publish.dryRun`): nothing will be merged.",
+    labelMissing:
+      "⚠️ The label “publication programmée” could not be added: Relecteur will not come back by itself at that date; the next event (approval, label, check) evaluates publishing again.",
     scheduled: (date: string) =>
       `📅 Scheduled for ${date}: everything else is ready. Relecteur will merge then if nothing changes.`,
     dryRun: (method: string, title: string) =>
@@ -77,20 +83,28 @@ function body(outcome: PublicationOutcome, locale: Locale, now: Date): string[] 
   const texts = TEXTS[locale];
   switch (outcome.kind) {
     case "blocked": {
-      const date = outcome.reasons.find((reason) => reason.code === "publication-date-in-future");
-      if (outcome.scheduledFor !== undefined && date?.code === "publication-date-in-future") {
-        return [texts.scheduled(formatDate(new Date(outcome.scheduledFor), date.data.timeZone, now, locale))];
-      }
-      const lines = [texts.waiting, ""];
-      for (const reason of outcome.reasons) {
-        lines.push(`- ${describeBlockReason(reason, locale, now)}`);
-        if (reason.code === "missing-approvals" && reason.data.ignored.length > 0) {
-          const ignored = reason.data.ignored
-            .map(({ login, cause }) => `${escapeInline(`@${login}`)} (${texts.ignored[cause]})`)
-            .join(", ");
-          lines.push(`  - ${texts.ignoredIntro}${locale === "fr" ? " : " : ": "}${ignored}`);
+      const [only, ...others] = outcome.reasons;
+      const lines: string[] = [];
+      if (
+        outcome.scheduledFor !== undefined &&
+        only?.code === "publication-date-in-future" &&
+        others.length === 0
+      ) {
+        const date = formatDate(new Date(only.data.date), only.data.timeZone, now, locale);
+        lines.push(texts.scheduled(date) + (outcome.isDryRun ? texts.dryRunScheduled : ""));
+      } else {
+        lines.push(texts.waiting, "");
+        for (const reason of outcome.reasons) {
+          lines.push(`- ${describeBlockReason(reason, locale, now)}`);
+          if (reason.code === "missing-approvals" && reason.data.ignored.length > 0) {
+            const ignored = reason.data.ignored
+              .map(({ login, cause }) => `${escapeInline(`@${login}`)} (${texts.ignored[cause]})`)
+              .join(", ");
+            lines.push(`  - ${texts.ignoredIntro}${locale === "fr" ? " : " : ": "}${ignored}`);
+          }
         }
       }
+      if (outcome.isLabelMissing) lines.push("", texts.labelMissing);
       return lines;
     }
     case "dry-run": {

@@ -217,13 +217,11 @@ export class FakeGitHub {
     }
     const checkRunsOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/check-runs$`));
     if (method === "GET" && checkRunsOfRef) return this.checkRunsOf(checkRunsOfRef[1] ?? "", query);
-    const statusOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/status$`));
-    if (method === "GET" && statusOfRef) {
-      const statuses = this.statuses.filter((status) => status.sha === statusOfRef[1]);
-      return {
-        status: 200,
-        body: { state: "success", sha: statusOfRef[1], statuses, total_count: statuses.length },
-      };
+    const statusesOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/statuses$`));
+    if (method === "GET" && statusesOfRef) {
+      // Newest first, as GitHub lists them.
+      const statuses = this.statuses.filter((status) => status.sha === statusesOfRef[1]).reverse();
+      return this.page(statuses, query);
     }
     const ref = path.match(new RegExp(`^${base}/git/refs/heads/(.+)$`));
     if (method === "DELETE" && ref) {

@@ -366,6 +366,31 @@ describe("what the policy looks at", () => {
     expect(publication(fake)).toContain("- vérification `ci/build` en échec");
   });
 
+  it("another app's failing run named Relecteur (a CI job running the command line) blocks too", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.otherCheckRuns.push({
+      name: "Relecteur",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "failure",
+    });
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.mergeAttempts).toEqual([]);
+    expect(publication(fake)).toContain("- vérification `Relecteur` en échec");
+  });
+
+  it("the latest status of a context counts, not an older failure", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.statuses.push({ sha: HEAD_SHA, context: "ci/build", state: "failure" });
+    fake.statuses.push({ sha: HEAD_SHA, context: "ci/build", state: "success" });
+    const app = await setUp(fake);
+    await app.deliver("status", loadPayload("status"));
+    expect(fake.merges).toHaveLength(1);
+  });
+
   it("Relecteur's own errors block", async () => {
     const broken = ["---", `title: ${TITLE}`, "authors:", "  - inconnu", "---", "", "Texte.", ""].join("\n");
     const fake = publishingBlog({ posts: { [POST]: broken } });
@@ -501,6 +526,61 @@ describe("the publication date", () => {
     expect(fake.pull.labels).toEqual([]);
     expect(publication(fake)).toContain("✅ Publié");
     expect(errorsIn(app.logs)).toEqual([]);
+  });
+
+  it("a label GitHub refuses to add is said: the sweep will not come back by itself", async () => {
+    const fake = publishingBlog({ posts: { [SCHEDULED_POST]: cleanPost(TITLE) } });
+    fake.review("editrice", "APPROVED");
+    fake.fail("POST", /\/issues\/12\/labels$/, 403);
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.pull.labels).toEqual([]);
+    const section = publication(fake);
+    expect(section).toContain("📅 Publication programmée le mardi 12 mars à 9 h");
+    expect(section).toContain("⚠️ L'étiquette « publication programmée » n'a pas pu être posée");
+  });
+
+  it("a dry run writes no label", async () => {
+    const fake = publishingBlog({ posts: { [SCHEDULED_POST]: cleanPost(TITLE) }, extra: "  dryRun: true\n" });
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.pull.labels).toEqual([]);
+    expect(publication(fake)).toContain(
+      "📅 Publication programmée le mardi 12 mars à 9 h : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change. Mode essai (`publish.dryRun`) : rien ne sera fusionné.",
+    );
+  });
+
+  it("a refused merge of a scheduled post loses its label, so that no sweep asks again", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.pull.labels = [SCHEDULED_LABEL];
+    fake.fail("PUT", /\/pulls\/12\/merge$/, 405);
+    const app = await setUp(fake);
+    await app.sweep();
+    expect(fake.merges).toEqual([]);
+    expect(fake.pull.labels).toEqual([]);
+    expect(publication(fake)).toContain("a échoué (GitHub 405");
+    await app.sweep();
+    expect(fake.apiRequests().filter((request) => request.path.endsWith("/merge"))).toHaveLength(1);
+  });
+
+  it("keeps the label while GitHub computes mergeability, so that a later sweep merges", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.pull.labels = [SCHEDULED_LABEL];
+    fake.pull.mergeable = null;
+    let clock = NOW;
+    const app = await setUp(fake, () => clock);
+    await app.sweep();
+    expect(fake.merges).toEqual([]);
+    expect(fake.pull.labels).toEqual([SCHEDULED_LABEL]);
+    expect(publication(fake)).toContain("- GitHub vérifie encore l'absence de conflit");
+
+    fake.pull.mergeable = true;
+    clock = new Date(NOW.getTime() + 10 * 60_000);
+    await app.sweep();
+    expect(fake.merges).toHaveLength(1);
   });
 
   it("a scheduled post that loses its approval loses its label", async () => {

@@ -26,7 +26,7 @@ function readyFacts(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts
     reviews: [approval("editrice")],
     reviewerPermissions: { editrice: "write", lecteur: "read", autrice: "write", chef: "admin" },
     checkRuns: [
-      { name: "Relecteur", status: "completed", conclusion: "success" },
+      { name: "Relecteur", status: "completed", conclusion: "success", isRelecteur: true },
       { name: "build", status: "completed", conclusion: "success" },
       { name: "lint", status: "completed", conclusion: "skipped" },
     ],
@@ -342,6 +342,23 @@ describe("evaluateMergePolicy", () => {
           code: "check-failing",
           data: { check: "Relecteur", source: "relecteur", conclusion: "failure" },
           message: "la relecture de Relecteur signale des erreurs",
+        },
+      ],
+    },
+    {
+      // A CI job that runs `relecteur check` under the same name: an ordinary check, whatever its name.
+      name: "another app's failing run that is also named Relecteur",
+      facts: {
+        checkRuns: [
+          { name: "Relecteur", status: "completed", conclusion: "failure" },
+          { name: "Relecteur", status: "completed", conclusion: "success", isRelecteur: true },
+        ],
+      },
+      expected: [
+        {
+          code: "check-failing",
+          data: { check: "Relecteur", source: "check-run", conclusion: "failure" },
+          message: "vérification `Relecteur` en échec",
         },
       ],
     },

@@ -27,6 +27,7 @@ const FACTS: PullRequestFacts = {
 
 const dateReason = (date: string): BlockReason =>
   blockReason("publication-date-in-future", { date, timeZone: "Europe/Paris", path: "_posts/a.md" }, NOW);
+const mergeabilityPending = blockReason("mergeability-pending", {}, NOW);
 const pending = blockReason("check-pending", { check: "build", source: "check-run", isReported: true }, NOW);
 
 describe("nextEvaluation", () => {
@@ -54,6 +55,27 @@ describe("nextEvaluation", () => {
       name: "now when the date has passed since the evaluation",
       decision: { kind: "blocked", reasons: [dateReason("2023-12-08T09:00:00.000Z")] },
       expected: NOW.toISOString(),
+    },
+    {
+      // GitHub sends no event once it has computed mergeability: the next sweep looks again.
+      name: "now when GitHub still computes mergeability, alone or with the date",
+      decision: { kind: "blocked", reasons: [mergeabilityPending, dateReason("2023-12-12T08:00:00.000Z")] },
+      expected: NOW.toISOString(),
+    },
+    {
+      name: "now when mergeability is all it waits for",
+      decision: { kind: "blocked", reasons: [mergeabilityPending] },
+      expected: NOW.toISOString(),
+    },
+    {
+      name: "nothing when mergeability is pending but an approval is missing too",
+      decision: {
+        kind: "blocked",
+        reasons: [
+          blockReason("missing-approvals", { required: 1, actual: 0, ignored: [] }, NOW),
+          mergeabilityPending,
+        ],
+      },
     },
     {
       name: "nothing for a closed pull request",
