@@ -126,9 +126,10 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     app.on(["pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"], async (context) => {
-      const { label } = context.payload as { label?: { name: string } };
-      // Relecteur's own label says what it already knows.
-      if (label && label.name.trim().toLowerCase() === SCHEDULED_LABEL) return;
+      const { label, sender } = context.payload as { label?: { name: string }; sender?: { type?: string } };
+      // Relecteur writing its own label tells it nothing; a person removing it is answered (the
+      // evaluation puts it back if the post still only waits for its date, so the summary stays true).
+      if (label && label.name.trim().toLowerCase() === SCHEDULED_LABEL && sender?.type === "Bot") return;
       scheduler.publish(contextOf(context), [
         refOf(context.payload.repository, context.payload.pull_request),
       ]);
@@ -182,7 +183,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           const installations = await octokit.paginate(octokit.rest.apps.listInstallations, {
             per_page: 100,
           });
-          return installations.map((installation) => installation.id);
+          return installations.flatMap((installation) => {
+            const account =
+              installation.account && "login" in installation.account
+                ? installation.account.login
+                : undefined;
+            return account ? [{ id: installation.id, account }] : [];
+          });
         },
         installationClient: async (id) => (await app.auth(id)) as GitHubClient,
         scheduler,

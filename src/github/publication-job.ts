@@ -6,12 +6,16 @@ import { type PublishStepDependencies, publishPullRequest } from "./publish-pull
 import type { PublishSession, PullRequestRef } from "./pull-request-ref.js";
 import { configTextReader, readRepositoryConfig } from "./read-config.js";
 import type { ReviewDependencies } from "./review-pull-request.js";
+import { SCHEDULED_LABEL, syncScheduledLabel } from "./scheduled-label.js";
 import { summaryCommentPublisher } from "./summary-comment-publisher.js";
 
 export type PublicationJobDependencies = Pick<
   ReviewDependencies,
   "octokit" | "log" | "loadConfig" | "now" | "sleep" | "appSlug" | "onPublishEnabled"
->;
+> & {
+  /** The sweep found the pull request by its `publication programmée` label. */
+  isFromSweep?: boolean;
+};
 
 export type PublicationJobOutcome = "config-invalid" | "disabled" | "no-posts" | PublishStepOutcomeKind;
 
@@ -61,9 +65,13 @@ async function run(
     deps.loadConfig,
     configTextReader(octokit, pull.owner, pull.repo),
   );
-  if (!reading.ok) return "config-invalid";
+  if (!reading.ok || !reading.config.publish.enabled) {
+    // Found by the sweep, so labelled when publishing was on and the configuration was valid: neither
+    // holds now, and the label and the section would otherwise promise a merge that will not come.
+    if (deps.isFromSweep) await withdrawPublication(session, deps);
+    return reading.ok ? "disabled" : "config-invalid";
+  }
   const { config } = reading;
-  if (!config.publish.enabled) return "disabled";
   deps.onPublishEnabled?.(config.publish.sweepMinutes);
 
   const outcome = await publishPullRequest(session, config, deps);
@@ -82,9 +90,26 @@ async function run(
         outcome.kind === "closed" && outcome.isMerged && existing?.includes(MERGED_MARK)
           ? existing
           : composeSummaryComment(existing, { publication: section, locale: config.locale }),
-      // A pull request closed before any review has no comment, and gets none now.
-      createIfMissing: outcome.kind !== "closed",
+      // A pull request closed before any review, or whose facts could not be read (it may have no
+      // post at all), has no comment, and gets none now.
+      createIfMissing: outcome.kind !== "closed" && outcome.kind !== "unavailable",
     },
   );
   return outcome.kind;
+}
+
+/** Removes the label and the « Publication » section: publishing is off, or its configuration is broken. */
+async function withdrawPublication(
+  session: PublishSession,
+  deps: PublicationJobDependencies & PublishStepDependencies,
+): Promise<void> {
+  await syncScheduledLabel(session, [SCHEDULED_LABEL], false);
+  await summaryCommentPublisher.publish(
+    { octokit: session.octokit, log: session.log, target: { ...session.pull, headSha: "" } },
+    {
+      botLogin: botLoginOf(await deps.appSlug()),
+      compose: (existing) => composeSummaryComment(existing, { publication: null }),
+      createIfMissing: false,
+    },
+  );
 }

@@ -9,8 +9,8 @@ import { SCHEDULED_LABEL } from "./scheduled-label.js";
 export const SWEEP_TICK_MS = 60_000;
 
 export interface SweepDependencies {
-  /** The app's installations (an app-authenticated call). */
-  listInstallations(): Promise<number[]>;
+  /** The app's installations and the account each is on (an app-authenticated call). */
+  listInstallations(): Promise<{ id: number; account: string }[]>;
   installationClient(installationId: number): Promise<GitHubClient>;
   scheduler: Pick<ReviewScheduler, "publish">;
   planner: SweepPlanner;
@@ -18,8 +18,13 @@ export interface SweepDependencies {
   log: Logger;
 }
 
-/** The open pull requests that carry the label, found through the search API: GitHub is the only memory. */
-export const SCHEDULED_QUERY = `is:pr is:open label:"${SCHEDULED_LABEL}"`;
+/**
+ * The open pull requests of one account that carry the label, found through the search API: GitHub is
+ * the only memory. The search reaches public repositories of other accounts too, hence `user:`.
+ */
+export function scheduledQuery(account: string): string {
+  return `is:pr is:open label:"${SCHEDULED_LABEL}" user:${account}`;
+}
 
 /**
  * One wake-up of the scheduler: for each installation that is due, search its pull requests labelled
@@ -30,29 +35,30 @@ export const SCHEDULED_QUERY = `is:pr is:open label:"${SCHEDULED_LABEL}"`;
  */
 export async function sweepScheduledPublications(deps: SweepDependencies): Promise<number> {
   let queued = 0;
-  let installations: number[];
+  let installations: { id: number; account: string }[];
   try {
     installations = await deps.listInstallations();
   } catch (error) {
     deps.log.error({ err: error }, "sweep: could not list the installations");
     return 0;
   }
-  for (const installationId of installations) {
+  for (const { id: installationId, account } of installations) {
     const now = deps.now();
     if (!deps.planner.isDue(installationId, now)) continue;
     deps.planner.markSwept(installationId, now);
     try {
       const octokit = await deps.installationClient(installationId);
       const items = await octokit.paginate(octokit.rest.search.issuesAndPullRequests, {
-        q: SCHEDULED_QUERY,
+        q: scheduledQuery(account),
         per_page: 100,
       });
       const pulls = items.flatMap((item): PullRequestRef[] => {
         const [owner, repo] = item.repository_url.split("/").slice(-2);
-        return owner && repo && item.pull_request ? [{ owner, repo, number: item.number }] : [];
+        const isOwn = owner?.toLowerCase() === account.toLowerCase();
+        return isOwn && repo && item.pull_request ? [{ owner, repo, number: item.number }] : [];
       });
       const log = deps.log.child({ installation: installationId });
-      deps.scheduler.publish({ octokit, log }, pulls);
+      deps.scheduler.publish({ octokit, log }, pulls, true);
       queued += pulls.length;
       if (pulls.length > 0) log.info({ pullRequests: pulls.length }, "sweep: scheduled publications queued");
     } catch (error) {

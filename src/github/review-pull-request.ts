@@ -158,14 +158,9 @@ async function review(
 
   const appSlug = checkRun.appSlug ?? (await deps.appSlug());
   const botLogin = botLoginOf(appSlug);
-  const suggestions = renderSuggestions(results, changedPosts, config);
-  await suggestionsPublisher.publish(session, { botLogin, suggestions });
-  const summary = renderSummaryComment(
-    summarizePosts(results, head.site, config, target.number),
-    config.locale,
-  );
-  // The review's verdict is on the head now: the publication is evaluated after it, and the comment is
-  // written once with both. With publishing off, a section left from when it was on is removed.
+  // The review's verdict is on the head now: the publication is evaluated after it, and before the
+  // comments, so that a failure to comment cannot hold a due post back. With publishing off, a section
+  // left from when it was on is removed.
   if (config.publish.enabled) deps.onPublishEnabled?.(config.publish.sweepMinutes);
   const publication = config.publish.enabled
     ? renderPublicationSection(
@@ -177,10 +172,26 @@ async function review(
         deps.now(),
       )
     : null;
+  // The summary is written even when the suggestions fail (a line GitHub refuses, an API error): it
+  // carries the verdict and the publication. The failure is then reported as the review's.
+  let suggestionsFailure: { error: unknown } | undefined;
+  try {
+    await suggestionsPublisher.publish(session, {
+      botLogin,
+      suggestions: renderSuggestions(results, changedPosts, config),
+    });
+  } catch (error) {
+    suggestionsFailure = { error };
+  }
+  const summary = renderSummaryComment(
+    summarizePosts(results, head.site, config, target.number),
+    config.locale,
+  );
   await summaryCommentPublisher.publish(session, {
     botLogin,
     compose: (existing) => composeSummaryComment(existing, { review: summary, publication }),
   });
+  if (suggestionsFailure) throw suggestionsFailure.error;
   return "reviewed";
 }
 

@@ -32,8 +32,11 @@ export interface ReviewScheduler {
    * requests are then looked up inside the queue, so the webhook is still answered at once.
    */
   rerun(context: EventContext, targets: readonly PullRequestTarget[], commit: RepositoryCommit): void;
-  /** Queues a publication evaluation of these pull requests (a review already queued does it too). */
-  publish(context: EventContext, pulls: readonly PullRequestRef[]): void;
+  /**
+   * Queues a publication evaluation of these pull requests (a review already queued does it too);
+   * `isFromSweep` when the sweep found them by their label.
+   */
+  publish(context: EventContext, pulls: readonly PullRequestRef[], isFromSweep?: boolean): void;
   /** The same for the pull requests whose head is `commit` (a status, a fork's check): looked up in the queue. */
   publishByCommit(context: EventContext, commit: RepositoryCommit): void;
 }
@@ -60,11 +63,11 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
       await reviewPullRequest(target, dependenciesOf(context, target.owner, target.repo));
     });
   };
-  const publish = (context: EventContext, pull: PullRequestRef) => {
+  const publish = (context: EventContext, pull: PullRequestRef, isFromSweep = false) => {
     queue.enqueue(
       queueKey(pull),
       async () => {
-        await runPublicationJob(pull, dependenciesOf(context, pull.owner, pull.repo));
+        await runPublicationJob(pull, { ...dependenciesOf(context, pull.owner, pull.repo), isFromSweep });
       },
       { weak: true },
     );
@@ -100,8 +103,8 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
       }
       byCommit(context, commit, (target) => review(context, target), false);
     },
-    publish(context, pulls) {
-      for (const pull of pulls) publish(context, pull);
+    publish(context, pulls, isFromSweep = false) {
+      for (const pull of pulls) publish(context, pull, isFromSweep);
     },
     publishByCommit(context, commit) {
       byCommit(context, commit, (target) => publish(context, target), true);

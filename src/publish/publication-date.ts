@@ -44,7 +44,7 @@ export function parsePublicationDate(text: string, settings: PublicationSettings
     hour === undefined
       ? { ...date, hour: publishTime.hour, minute: publishTime.minute, second: 0 }
       : { ...date, hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
-  if (wall.hour > 23 || wall.second > 59) return undefined;
+  if (wall.hour > 23 || wall.minute > 59 || wall.second > 59) return undefined;
   if (offset === undefined) return zonedTimeToInstant(wall, settings.timezone);
   const offsetMs = parseOffset(offset);
   if (offsetMs === undefined) return undefined;

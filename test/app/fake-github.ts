@@ -129,6 +129,10 @@ export class FakeGitHub {
   /** Every merge request, refused ones included. */
   readonly mergeAttempts: { sha: string; status: number }[] = [];
   readonly deletedRefs: string[] = [];
+  /** GitHub does not list a fork's head commit among the commit's pull requests: only `GET /pulls` finds it. */
+  isHeadInFork = false;
+  /** A search that also answers a public pull request of another account, as GitHub's search can. */
+  isSearchLeaky = false;
   private nextId = 1000;
   private faults: { method: string; path: RegExp; status: number; times: number }[] = [];
   /** A review comment GitHub would refuse (a line outside the diff, say). */
@@ -206,6 +210,11 @@ export class FakeGitHub {
     }
     if (key === `GET ${base}/pulls/${pullNumber}/files`) return this.page(this.repository.pullFiles, query);
     if (key === `GET ${base}/pulls/${pullNumber}`) return { status: 200, body: this.pullBody() };
+    if (key === `GET ${base}/pulls`) {
+      const open =
+        query.get("state") === "open" ? [this.pullBody()].filter((pull) => pull.state === "open") : [];
+      return this.page(open, query);
+    }
     if (key === `GET ${base}/pulls/${pullNumber}/reviews`) return this.page(this.pullReviews, query);
     if (key === `PUT ${base}/pulls/${pullNumber}/merge`) return this.merge(body);
     const permission = path.match(new RegExp(`^${base}/collaborators/([^/]+)/permission$`));
@@ -245,7 +254,12 @@ export class FakeGitHub {
       return { status: 200, body: this.pull.labels.map((name) => ({ name })) };
     }
     if (key === "GET /app") return { status: 200, body: { id: 1, slug: "relecteur", name: "Relecteur" } };
-    if (key === "GET /app/installations") return { status: 200, body: [{ id: INSTALLATION_ID }] };
+    if (key === "GET /app/installations") {
+      return {
+        status: 200,
+        body: [{ id: INSTALLATION_ID, account: { login: owner, type: "Organization" } }],
+      };
+    }
     if (key === "GET /search/issues") return this.search(query);
     if (key === `GET ${base}/contents/.github/relecteur.yml`) {
       const text = this.repository.configText;
@@ -301,7 +315,7 @@ export class FakeGitHub {
     }
     const commitPulls = path.match(new RegExp(`^${base}/commits/(\\w+)/pulls$`));
     if (method === "GET" && commitPulls) {
-      const isHead = commitPulls[1] === this.repository.headSha;
+      const isHead = commitPulls[1] === this.repository.headSha && !this.isHeadInFork;
       return {
         status: 200,
         body: isHead
@@ -390,7 +404,9 @@ export class FakeGitHub {
   private search(query: URLSearchParams): FakeResponse {
     const q = query.get("q") ?? "";
     const label = /label:"([^"]+)"/.exec(q)?.[1];
+    const user = /user:(\S+)/.exec(q)?.[1];
     const matches =
+      user === this.repository.owner &&
       q.includes("is:pr") &&
       q.includes("is:open") &&
       this.pull.state === "open" &&
@@ -406,6 +422,13 @@ export class FakeGitHub {
           },
         ]
       : [];
+    if (this.isSearchLeaky) {
+      items.push({
+        number: 3,
+        repository_url: "https://api.github.com/repos/autre-compte/site",
+        pull_request: { url: "https://api.github.com/repos/autre-compte/site/pulls/3" },
+      });
+    }
     return { status: 200, body: { total_count: items.length, incomplete_results: false, items } };
   }
 

@@ -356,6 +356,19 @@ describe("what the policy looks at", () => {
     expect(fake.merges).toHaveLength(1);
   });
 
+  it("a status on a fork's head finds its pull request among the open ones", async () => {
+    const fake = publishingBlog({ extra: "  deleteBranch: true\n" });
+    fake.isHeadInFork = true;
+    fake.pull.headRepoId = 999;
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    await app.deliver("status", loadPayload("status"));
+    expect(fake.apiRequests().map((request) => request.path)).toContain("/repos/betagouv/blog/pulls");
+    expect(fake.merges).toHaveLength(1);
+    // A fork's branch is not the app's to delete.
+    expect(fake.deletedRefs).toEqual([]);
+  });
+
   it("a failed commit status blocks", async () => {
     const fake = publishingBlog();
     fake.review("editrice", "APPROVED");
@@ -455,10 +468,25 @@ describe("events", () => {
   it("the scheduled label added by Relecteur itself triggers nothing", async () => {
     const fake = publishingBlog();
     const app = await setUp(fake);
-    const payload = loadPayload("pull_request.labeled") as { label: { name: string } };
+    const payload = loadPayload("pull_request.labeled") as { label: { name: string }; sender: unknown };
     payload.label.name = SCHEDULED_LABEL;
+    payload.sender = { login: BOT_LOGIN, id: 1, type: "Bot" };
     await app.deliver("pull_request", payload);
     expect(fake.apiRequests()).toEqual([]);
+  });
+
+  it("a person removing the scheduled label gets it back while the post still waits for its date", async () => {
+    const fake = publishingBlog({ posts: { "_posts/2024-03-12-bilan-atelier.md": cleanPost(TITLE) } });
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    const payload = {
+      ...loadPayload("pull_request.labeled"),
+      action: "unlabeled",
+      label: { name: SCHEDULED_LABEL },
+    };
+    await app.deliver("pull_request", payload);
+    expect(fake.pull.labels).toEqual([SCHEDULED_LABEL]);
+    expect(publication(fake)).toContain("📅 Publication programmée le mardi 12 mars à 9 h");
   });
 
   it("waits for GitHub to compute mergeability instead of reporting it pending at once", async () => {
@@ -479,6 +507,13 @@ describe("events", () => {
 
   it("a GitHub error while reading the facts is reported in the section, not thrown", async () => {
     const fake = publishingBlog();
+    fake.issueComments = [
+      {
+        id: 2,
+        user: { login: BOT_LOGIN, type: "Bot" },
+        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n",
+      },
+    ];
     fake.review("editrice", "APPROVED");
     fake.fail("GET", /\/pulls\/12\/reviews$/, 503);
     const app = await setUp(fake);
@@ -487,6 +522,26 @@ describe("events", () => {
     expect(publication(fake)).toContain(
       "⚠️ La publication n'a pas pu être évaluée (GitHub 503 : « Server Error »)",
     );
+  });
+});
+
+describe("publishing turned off", () => {
+  it("the sweep withdraws the label and the section of a pull request scheduled when it was on", async () => {
+    const fake = publishingBlog();
+    fake.pull.labels = [SCHEDULED_LABEL];
+    fake.issueComments = [
+      {
+        id: 2,
+        user: { login: BOT_LOGIN, type: "Bot" },
+        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n\n<!-- relecteur:publication -->\n### Publication\n\n📅 Publication programmée\n<!-- /relecteur:publication -->\n\n| Article |\n",
+      },
+    ];
+    fake.repository.configText = "locale: fr\n";
+    const app = await setUp(fake);
+    await app.sweep();
+    expect(fake.pull.labels).toEqual([]);
+    expect(summary(fake)).toBe("<!-- relecteur:summary -->\n## Relecture éditoriale\n\n| Article |\n");
+    expect(fake.mergeAttempts).toEqual([]);
   });
 });
 
@@ -581,6 +636,17 @@ describe("the publication date", () => {
     clock = new Date(NOW.getTime() + 10 * 60_000);
     await app.sweep();
     expect(fake.merges).toHaveLength(1);
+  });
+
+  it("the sweep searches the installation's account only, and leaves other accounts' pull requests alone", async () => {
+    const fake = publishingBlog();
+    fake.isSearchLeaky = true;
+    const app = await setUp(fake);
+    await app.sweep();
+    const search = fake.apiRequests().find((request) => request.path === "/search/issues");
+    expect(search?.query.get("q")).toBe('is:pr is:open label:"publication programmée" user:betagouv');
+    expect(fake.unexpected).toEqual([]);
+    expect(fake.apiRequests().some((request) => request.path.includes("autre-compte"))).toBe(false);
   });
 
   it("a scheduled post that loses its approval loses its label", async () => {

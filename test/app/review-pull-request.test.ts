@@ -375,13 +375,13 @@ describe("GitHub failing", () => {
     expect(fake.issueComments).toHaveLength(1);
   });
 
-  it("after the verdict, keeps the check run's conclusion and logs the failure", async () => {
+  it("after the verdict, keeps the check run's conclusion, still writes the summary, and logs the failure", async () => {
     const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
     fake.fail("POST", /\/pulls\/12\/reviews$/, 500);
     const app = await setUp(fake);
     await app.deliver("pull_request", loadPayload("pull_request.opened"));
     expect(fake.checkRuns.map((run) => [run.status, run.conclusion])).toEqual([["completed", "neutral"]]);
-    expect(fake.issueComments).toEqual([]);
+    expect(fake.issueComments).toHaveLength(1);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "failed", findings: 3 }]);
   });
 

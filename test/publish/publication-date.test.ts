@@ -66,6 +66,7 @@ describe("parsePublicationDate", () => {
     { name: "not in the calendar", text: "2024-02-30" },
     { name: "not a date", text: "demain" },
     { name: "an hour out of range", text: "2024-12-10 25:00" },
+    { name: "minutes out of range", text: "2024-12-10 10:75" },
   ];
   it.each(cases)("$name", ({ text, settings, expected }) => {
     expect(parsePublicationDate(text, settings ?? PARIS_9H)?.toISOString()).toBe(expected);
