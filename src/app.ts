@@ -79,7 +79,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       sleep: options.sleep ?? realSleep,
       appSlug,
       checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
-      onPublishEnabled: (installationId, repository, minutes) =>
+      onPublishPace: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),
     });
     const contextOf = (context: {

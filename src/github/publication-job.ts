@@ -11,7 +11,7 @@ import { summaryCommentPublisher } from "./summary-comment-publisher.js";
 
 export type PublicationJobDependencies = Pick<
   ReviewDependencies,
-  "octokit" | "log" | "loadConfig" | "now" | "sleep" | "appSlug" | "onPublishEnabled"
+  "octokit" | "log" | "loadConfig" | "now" | "sleep" | "appSlug" | "onPublishPace"
 > & {
   /** The sweep found the pull request by its `publication programmée` label. */
   isFromSweep?: boolean;
@@ -66,13 +66,14 @@ async function run(
     configTextReader(octokit, pull.owner, pull.repo),
   );
   if (!reading.ok || !reading.config.publish.enabled) {
+    deps.onPublishPace?.(undefined);
     // Found by the sweep, so labelled when publishing was on and the configuration was valid: neither
     // holds now, and the label and the section would otherwise promise a merge that will not come.
     if (deps.isFromSweep) await withdrawPublication(session, deps);
     return reading.ok ? "disabled" : "config-invalid";
   }
   const { config } = reading;
-  deps.onPublishEnabled?.(config.publish.sweepMinutes);
+  deps.onPublishPace?.(config.publish.sweepMinutes);
 
   const outcome = await publishPullRequest(session, config, deps);
   // A pull request without a post is not Relecteur's: no comment appears on it.

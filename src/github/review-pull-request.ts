@@ -32,8 +32,8 @@ export interface ReviewDependencies {
   now(): Date;
   /** Waits between two reads of a pull request's mergeability (publishing only). */
   sleep(ms: number): Promise<void>;
-  /** Told the repository's `publish.sweepMinutes` when publishing is on there (the sweep's pace). */
-  onPublishEnabled?(sweepMinutes: number): void;
+  /** Told the repository's `publish.sweepMinutes` (the sweep's pace), `undefined` when publishing is off there. */
+  onPublishPace?(sweepMinutes: number | undefined): void;
   /** The app's slug, when a check run comes back without it. */
   appSlug(): Promise<string>;
   /** Checks the posts' external links before the review; absent, external link rules stay silent. */
@@ -161,7 +161,7 @@ async function review(
   // The review's verdict is on the head now: the publication is evaluated after it, and before the
   // comments, so that a failure to comment cannot hold a due post back. With publishing off, a section
   // left from when it was on is removed.
-  if (config.publish.enabled) deps.onPublishEnabled?.(config.publish.sweepMinutes);
+  deps.onPublishPace?.(config.publish.enabled ? config.publish.sweepMinutes : undefined);
   const publication = config.publish.enabled
     ? renderPublicationSection(
         await publishPullRequest(publishSessionOf(session), config, {

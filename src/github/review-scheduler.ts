@@ -42,8 +42,8 @@ export interface ReviewScheduler {
 }
 
 export type SharedDependencies = Pick<ReviewDependencies, "now" | "sleep" | "appSlug" | "checkLinks"> & {
-  /** Told a repository's `publish.sweepMinutes` when publishing is on there. */
-  onPublishEnabled?(installationId: number, repository: string, sweepMinutes: number): void;
+  /** Told a repository's `publish.sweepMinutes` when publishing is on there, `undefined` when it is off. */
+  onPublishPace?(installationId: number, repository: string, sweepMinutes: number | undefined): void;
 };
 
 export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependencies): ReviewScheduler {
@@ -52,9 +52,9 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
     octokit: context.octokit,
     log: context.log,
     loadConfig: repositoryConfigLoader(context.octokit, owner, repo),
-    onPublishEnabled: (sweepMinutes: number) => {
+    onPublishPace: (sweepMinutes: number | undefined) => {
       if (context.installationId !== undefined)
-        shared.onPublishEnabled?.(context.installationId, `${owner}/${repo}`, sweepMinutes);
+        shared.onPublishPace?.(context.installationId, `${owner}/${repo}`, sweepMinutes);
     },
   });
   const review = (context: EventContext, target: PullRequestTarget) => {

@@ -5,8 +5,8 @@
  * loses nothing, since the label on GitHub is what says a pull request is scheduled.
  */
 export interface SweepPlanner {
-  /** A repository of this installation publishes, and wants a sweep every `minutes`. */
-  record(installationId: number, repository: string, minutes: number): void;
+  /** A repository of this installation publishes, and wants a sweep every `minutes`; `undefined`: it no longer publishes. */
+  record(installationId: number, repository: string, minutes: number | undefined): void;
   isDue(installationId: number, now: Date): boolean;
   markSwept(installationId: number, now: Date): void;
 }
@@ -23,7 +23,8 @@ export function createSweepPlanner(defaultMinutes = DEFAULT_SWEEP_MINUTES): Swee
   return {
     record(installationId, repository, minutes) {
       const repositories = minutesByRepository.get(installationId) ?? new Map<string, number>();
-      repositories.set(repository, minutes);
+      if (minutes === undefined) repositories.delete(repository);
+      else repositories.set(repository, minutes);
       minutesByRepository.set(installationId, repositories);
     },
     isDue(installationId, now) {

@@ -92,4 +92,17 @@ describe("createSweepPlanner", () => {
     planner.record(1, "acme/blog", 5);
     expect(planner.isDue(1, minutesLater(5))).toBe(true);
   });
+
+  it("forgets a repository that no longer publishes", () => {
+    const planner = createSweepPlanner();
+    planner.record(1, "acme/blog", 1);
+    planner.record(1, "acme/notes", 30);
+    planner.markSwept(1, T0);
+    expect(planner.isDue(1, minutesLater(1))).toBe(true);
+    planner.record(1, "acme/blog", undefined);
+    expect(planner.isDue(1, minutesLater(1))).toBe(false);
+    expect(planner.isDue(1, minutesLater(30))).toBe(true);
+    planner.record(1, "acme/notes", undefined);
+    expect(planner.isDue(1, minutesLater(10))).toBe(true);
+  });
 });
