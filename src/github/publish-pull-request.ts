@@ -6,7 +6,7 @@ import { publishPolicyOf } from "../publish/publish-policy.js";
 import { httpStatusOf } from "./github-client.js";
 import { mergePullRequest, messageOf } from "./merge-pull-request.js";
 import type { PublishSession } from "./pull-request-ref.js";
-import { readPullRequestFacts } from "./read-pull-request-facts.js";
+import { type ReadFactsOptions, readPullRequestFacts } from "./read-pull-request-facts.js";
 import { hasScheduledLabel, syncScheduledLabel } from "./scheduled-label.js";
 
 export interface PublishStepDependencies {
@@ -25,9 +25,10 @@ export async function publishPullRequest(
   session: PublishSession,
   config: Config,
   deps: PublishStepDependencies,
+  knownTexts?: ReadFactsOptions["knownTexts"],
 ): Promise<PublicationOutcome> {
   try {
-    return await evaluateAndAct(session, config, deps);
+    return await evaluateAndAct(session, config, deps, knownTexts);
   } catch (error) {
     session.log.error({ err: error, pullRequest: session.pull.number }, "publication could not be evaluated");
     const status = httpStatusOf(error);
@@ -40,6 +41,7 @@ async function evaluateAndAct(
   session: PublishSession,
   config: Config,
   deps: PublishStepDependencies,
+  knownTexts: ReadFactsOptions["knownTexts"],
 ): Promise<PublicationOutcome> {
   const policy = publishPolicyOf(config);
   const snapshot = await readPullRequestFacts(session, {
@@ -47,6 +49,7 @@ async function evaluateAndAct(
     listedReviewers: policy.reviewers,
     sleep: deps.sleep,
     appSlug: await deps.appSlug(),
+    ...(knownTexts ? { knownTexts } : {}),
   });
   if (snapshot.kind === "closed") return { kind: "closed", isMerged: snapshot.isMerged };
   const { facts } = snapshot;

@@ -28,6 +28,8 @@ export interface ReadFactsOptions {
   appSlug: string;
   /** Logins trusted whatever their permission: their permission is not asked. */
   listedReviewers: readonly string[];
+  /** The posts' texts the review has just read at this head: not fetched again. */
+  knownTexts?: { headSha: string; texts: ReadonlyMap<string, string> };
   /** Waits between two reads of `mergeable` while GitHub computes it. */
   sleep(ms: number): Promise<void>;
 }
@@ -94,7 +96,13 @@ export async function readPullRequestFacts(
     .map((file) => file.filename);
   const [reviewerPermissions, posts] = await Promise.all([
     readPermissions(session, permissionsToAsk(reviewFacts, headSha, authorLogin, options.listedReviewers)),
-    Promise.all(postPaths.map(async (path) => postFactOf(path, await readText(session, path, headSha)))),
+    Promise.all(
+      postPaths.map(async (path) => {
+        const known =
+          options.knownTexts?.headSha === headSha ? options.knownTexts.texts.get(path) : undefined;
+        return postFactOf(path, known ?? (await readText(session, path, headSha)));
+      }),
+    ),
   ]);
 
   const runs: CheckRunFact[] = checkRuns.map((run) => ({

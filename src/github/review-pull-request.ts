@@ -164,10 +164,12 @@ async function review(
   deps.onPublishPace?.(config.publish.enabled ? config.publish.sweepMinutes : undefined);
   const publication = config.publish.enabled
     ? renderPublicationSection(
-        await publishPullRequest(publishSessionOf(session), config, {
-          ...deps,
-          appSlug: async () => appSlug,
-        }),
+        await publishPullRequest(
+          publishSessionOf(session),
+          config,
+          { ...deps, appSlug: async () => appSlug },
+          { headSha: target.headSha, texts: postTexts(head.posts) },
+        ),
         config.locale,
         deps.now(),
       )
@@ -229,4 +231,9 @@ async function isStillTheHead(session: ReviewSession): Promise<boolean> {
 
 function logFields(target: PullRequestTarget) {
   return { repository: `${target.owner}/${target.repo}`, pullRequest: target.number, head: target.headSha };
+}
+
+function postTexts(posts: readonly { path: string; bytes: Uint8Array }[]): Map<string, string> {
+  const decoder = new TextDecoder("utf-8");
+  return new Map(posts.map((post) => [post.path, decoder.decode(post.bytes)]));
 }

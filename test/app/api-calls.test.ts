@@ -22,11 +22,14 @@ function postWithOneFix(index: number): string {
  * again, the review comments, one review, the comments and the summary comment. One more request per 50
  * annotations beyond the first 50, and one when the config falls back to the owner's `.github` repository.
  */
-async function requestsForPosts(k: number): Promise<{ requests: number; logged: unknown }> {
+async function requestsForPosts(
+  k: number,
+  configText?: string,
+): Promise<{ requests: number; logged: unknown }> {
   const posts = Object.fromEntries(
     Array.from({ length: k }, (_, index) => [postPath(index), postWithOneFix(index)]),
   );
-  const fake = new FakeGitHub(blogRepository(posts));
+  const fake = new FakeGitHub(blogRepository(posts, configText === undefined ? {} : { configText }));
   interceptGitHub(fake);
   const app = await createTestApp();
   await app.deliver("pull_request", loadPayload("pull_request.opened"));
@@ -41,6 +44,20 @@ describe("API requests of one review", () => {
     const { requests, logged } = await requestsForPosts(k);
     console.info(`API requests for k = ${k}: ${requests} (bound k + 12 = ${k + 12})`);
     expect(requests).toBeLessThanOrEqual(k + 12);
+    expect(logged).toBe(requests);
+  });
+});
+
+/**
+ * With publishing on, the evaluation after the review adds five requests: the pull request, its files,
+ * its reviews, the check runs and the statuses of the head (the posts' texts are the review's). No
+ * approval here, so no permission is asked, no label and no merge.
+ */
+describe("API requests of one review with publishing on", () => {
+  it.each([1, 20])("stay within k + 17 for k = %i changed posts", async (k) => {
+    const { requests, logged } = await requestsForPosts(k, "publish:\n  enabled: true\n");
+    console.info(`API requests with publishing for k = ${k}: ${requests} (bound k + 17 = ${k + 17})`);
+    expect(requests).toBeLessThanOrEqual(k + 17);
     expect(logged).toBe(requests);
   });
 });
