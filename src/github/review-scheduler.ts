@@ -4,7 +4,7 @@ import type { GitHubClient } from "./github-client.js";
 import { runPublicationJob } from "./publication-job.js";
 import type { PullRequestRef } from "./pull-request-ref.js";
 import { describeTarget, type PullRequestTarget, queueKey } from "./pull-request-target.js";
-import { repositoryConfigLoader } from "./read-config.js";
+import { configTextReader, readRepositoryConfig, repositoryConfigLoader } from "./read-config.js";
 import { type ReviewDependencies, reviewPullRequest } from "./review-pull-request.js";
 import type { ReviewQueue } from "./review-queue.js";
 
@@ -78,10 +78,12 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
     commit: RepositoryCommit,
     then: (target: PullRequestTarget) => void,
     weak: boolean,
+    isWanted: () => Promise<boolean> = async () => true,
   ) => {
     queue.enqueue(
       `${commit.owner}/${commit.repo}@${commit.headSha}`,
       async () => {
+        if (!(await isWanted())) return;
         const found = await findPullRequestsByHead(
           { octokit: context.octokit },
           { owner: commit.owner, repo: commit.repo, id: commit.repoId },
@@ -107,7 +109,16 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
       for (const pull of pulls) publish(context, pull, isFromSweep);
     },
     publishByCommit(context, commit) {
-      byCommit(context, commit, (target) => publish(context, target), true);
+      // Statuses come for every commit (the default branch's too): the pull requests are looked up only
+      // where publishing is on, which costs one request, the configuration, everywhere else.
+      const isPublishing = async () => {
+        const reading = await readRepositoryConfig(
+          repositoryConfigLoader(context.octokit, commit.owner, commit.repo),
+          configTextReader(context.octokit, commit.owner, commit.repo),
+        );
+        return reading.ok && reading.config.publish.enabled;
+      };
+      byCommit(context, commit, (target) => publish(context, target), true, isPublishing);
     },
   };
 }

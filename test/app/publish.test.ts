@@ -415,6 +415,16 @@ describe("what the policy looks at", () => {
     expect(publication(fake)).toContain("- la relecture de Relecteur signale des erreurs");
   });
 
+  it("publishing is off: a commit status costs one request, the configuration", async () => {
+    const fake = new FakeGitHub(blogRepository({ [POST]: cleanPost(TITLE) }));
+    fake.isHeadInFork = true;
+    const app = await setUp(fake);
+    await app.deliver("status", loadPayload("status"));
+    expect(fake.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
+      "GET /repos/betagouv/blog/contents/.github/relecteur.yml",
+    ]);
+  });
+
   it("publishing is off: an approval costs one request, the configuration, and changes nothing", async () => {
     const fake = new FakeGitHub(blogRepository({ [POST]: cleanPost(TITLE) }));
     const app = await setUp(fake);
