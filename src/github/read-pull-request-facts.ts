@@ -119,6 +119,7 @@ export async function readPullRequestFacts(
     isDraft: pull.draft === true,
     labels: pull.labels.map((label) => label.name ?? "").filter((name) => name !== ""),
     authorLogin,
+    changedFileCount: pull.changed_files,
     changedFiles: files.map((file) =>
       file.previous_filename
         ? { path: file.filename, previousPath: file.previous_filename }

@@ -14,6 +14,7 @@ export interface BlockReasonData {
   "config-invalid": { key: string; problem: string };
   "publish-disabled": Record<string, never>;
   "path-not-allowed": { path: string };
+  "files-unlisted": { listed: number; total: number };
   "no-post": Record<string, never>;
   "not-open": Record<string, never>;
   draft: Record<string, never>;
@@ -54,6 +55,7 @@ export const BLOCK_REASON_ORDER: readonly BlockReasonCode[] = [
   "config-invalid",
   "publish-disabled",
   "path-not-allowed",
+  "files-unlisted",
   "no-post",
   "not-open",
   "draft",
@@ -77,6 +79,8 @@ const MESSAGES: MessageBuilders = {
   "publish-disabled": () => "publication automatique désactivée (`publish.enabled` n'est pas `true`)",
   "path-not-allowed": ({ path }) =>
     `le fichier ${codeSpan(path)} n'est pas un article : publication manuelle`,
+  "files-unlisted": ({ listed, total }) =>
+    `GitHub ne liste que ${listed} des ${total} fichiers modifiés : publication manuelle`,
   "no-post": () => "aucun article dans cette pull request : publication manuelle",
   "not-open": () => "la pull request est fermée",
   draft: () => "la pull request est un brouillon",
@@ -113,6 +117,8 @@ const ENGLISH_MESSAGES: MessageBuilders = {
     `invalid configuration, key ${codeSpan(key)}: ${escapeInline(problem)}`,
   "publish-disabled": () => "automatic publishing is off (`publish.enabled` is not `true`)",
   "path-not-allowed": ({ path }) => `${codeSpan(path)} is not a post: publish by hand`,
+  "files-unlisted": ({ listed, total }) =>
+    `GitHub lists only ${listed} of the ${total} changed files: publish by hand`,
   "no-post": () => "no post in this pull request: publish by hand",
   "not-open": () => "the pull request is closed",
   draft: () => "the pull request is a draft",

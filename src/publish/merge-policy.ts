@@ -81,6 +81,10 @@ function pathReasons(facts: PullRequestFacts, policy: PublishPolicy, now: Date):
   const reasons = [...new Set(paths)]
     .filter((path) => !isAllowed(path))
     .map((path) => blockReason("path-not-allowed", { path }, now));
+  const total = facts.changedFileCount ?? facts.changedFiles.length;
+  if (facts.changedFiles.length < total) {
+    reasons.push(blockReason("files-unlisted", { listed: facts.changedFiles.length, total }, now));
+  }
   if (facts.posts.length === 0) reasons.push(blockReason("no-post", {}, now));
   return reasons;
 }

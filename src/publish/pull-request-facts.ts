@@ -74,6 +74,11 @@ export interface PullRequestFacts {
   labels: readonly string[];
   authorLogin: string;
   changedFiles: readonly ChangedFileFact[];
+  /**
+   * How many files GitHub says the pull request changes (`changed_files`). Its file list stops at 3,000:
+   * when fewer were listed, some file was never checked against the allowed paths.
+   */
+  changedFileCount?: number;
   /** Every review, in any order. */
   reviews: readonly ReviewFact[];
   /** From the collaborator-permission endpoint, for every reviewer; a missing login counts as `none`. */

@@ -133,6 +133,8 @@ export class FakeGitHub {
   isHeadInFork = false;
   /** A search that also answers a public pull request of another account, as GitHub's search can. */
   isSearchLeaky = false;
+  /** `changed_files` when it is not the number of listed files (GitHub lists 3,000 at most). */
+  changedFileCount: number | undefined;
   private nextId = 1000;
   private faults: { method: string; path: RegExp; status: number; times: number }[] = [];
   /** A review comment GitHub would refuse (a line outside the diff, say). */
@@ -343,6 +345,7 @@ export class FakeGitHub {
       mergeable: this.pull.state === "open" ? this.pull.mergeable : null,
       merge_commit_sha: this.pull.merged ? "c0ffee0000000000000000000000000000000000" : null,
       title: this.pull.title,
+      changed_files: this.changedFileCount ?? this.repository.pullFiles.length,
       user: { login: this.pull.author },
       labels: this.pull.labels.map((name, index) => ({ id: index + 1, name })),
       head: { sha: headSha, ref: this.pull.headRef, repo: { id: this.pull.headRepoId } },

@@ -273,6 +273,18 @@ describe("what the policy looks at", () => {
     expect(publication(fake)).toContain("- le fichier `Gemfile` n'est pas un article : publication manuelle");
   });
 
+  it("more changed files than GitHub lists means manual publication", async () => {
+    const fake = publishingBlog();
+    fake.changedFileCount = 3001;
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.mergeAttempts).toEqual([]);
+    expect(publication(fake)).toContain(
+      "- GitHub ne liste que 1 des 3001 fichiers modifiés : publication manuelle",
+    );
+  });
+
   it("publish.alsoAllow lets images of the post through", async () => {
     const fake = publishingBlog({
       extra: '  alsoAllow: ["img/posts/**"]\n',

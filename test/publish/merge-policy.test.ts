@@ -492,6 +492,18 @@ describe("evaluateMergePolicy", () => {
       ],
     },
     {
+      // GitHub lists 3,000 files at most: an unlisted file was never checked against the allowed paths.
+      name: "more changed files than GitHub lists",
+      facts: { changedFileCount: 3001 },
+      expected: [
+        {
+          code: "files-unlisted",
+          data: { listed: 2, total: 3001 },
+          message: "GitHub ne liste que 2 des 3001 fichiers modifiés : publication manuelle",
+        },
+      ],
+    },
+    {
       name: "an unreadable publication date",
       facts: { posts: [{ path: "_posts/2023-12-04-bilan.md", title: "Bilan", date: "2023-13-01" }] },
       expected: [
