@@ -1,5 +1,5 @@
 import type { ApplicationFunction, Probot } from "probot";
-import { createAppSlugLookup } from "./github/bot-identity.js";
+import { botLoginOf, createAppSlugLookup } from "./github/bot-identity.js";
 import { CHECK_RUN_NAME } from "./github/check-run-publisher.js";
 import type { GitHubClient } from "./github/github-client.js";
 import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
@@ -126,10 +126,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     app.on(["pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"], async (context) => {
-      const { label, sender } = context.payload as { label?: { name: string }; sender?: { type?: string } };
-      // Relecteur writing its own label tells it nothing; a person removing it is answered (the
-      // evaluation puts it back if the post still only waits for its date, so the summary stays true).
-      if (label && label.name.trim().toLowerCase() === SCHEDULED_LABEL && sender?.type === "Bot") return;
+      const { label, sender } = context.payload as { label?: { name: string }; sender?: { login?: string } };
+      // Relecteur writing its own label tells it nothing; anyone else removing it (a person, another bot)
+      // is answered: the evaluation puts it back if the post still only waits for its date, so the
+      // summary stays true.
+      const isScheduledLabel = label?.name.trim().toLowerCase() === SCHEDULED_LABEL;
+      if (isScheduledLabel && sender?.login && (await isOwnLogin(sender.login))) return;
       scheduler.publish(contextOf(context), [
         refOf(context.payload.repository, context.payload.pull_request),
       ]);
@@ -138,7 +140,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     app.on("check_run.completed", async (context) => {
       const { check_run: checkRun, repository } = context.payload;
       // Relecteur's own check run: the review that completed it has just evaluated the publication.
-      if (checkRun.name === CHECK_RUN_NAME) return;
+      // Another app's run of the same name is an ordinary check.
+      if (checkRun.name === CHECK_RUN_NAME && checkRun.app?.slug && (await isOwnSlug(checkRun.app.slug)))
+        return;
       publishForCheck(contextOf(context), repository, checkRun.pull_requests, checkRun.head_sha);
     });
 
@@ -154,6 +158,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       if (state === "pending") return;
       scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
     });
+
+    async function isOwnLogin(login: string): Promise<boolean> {
+      try {
+        return login.toLowerCase() === botLoginOf(await appSlug()).toLowerCase();
+      } catch {
+        return false;
+      }
+    }
 
     async function isOwnSlug(slug: string): Promise<boolean> {
       try {

@@ -148,9 +148,10 @@ export const configSchema = z
         approvals: z
           .number()
           .int()
-          .min(0)
+          // Never 0: a stranger's pull request from a fork would then be merged with no one involved.
+          .min(1)
           .default(1)
-          .describe("Nombre d'approbations du dernier commit requises."),
+          .describe("Nombre d'approbations du dernier commit requises (au moins 1)."),
         method: z
           .enum(["squash", "merge", "rebase"])
           .default("squash")

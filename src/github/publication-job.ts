@@ -76,8 +76,10 @@ async function run(
   deps.onPublishPace?.(config.publish.sweepMinutes);
 
   const outcome = await publishPullRequest(session, config, deps);
-  // A pull request without a post is not Relecteur's: no comment appears on it.
+  // A pull request without a post is not Relecteur's: no comment appears on it. One that had a post
+  // scheduled (moved out of the posts since) loses the section that promised the date.
   if (outcome.kind === "blocked" && outcome.reasons.some((reason) => reason.code === "no-post")) {
+    if (outcome.wasScheduled) await withdrawPublication(session, deps);
     return "no-posts";
   }
   const section = renderPublicationSection(outcome, config.locale, deps.now());

@@ -70,6 +70,7 @@ async function evaluateAndAct(
       kind: "blocked" as const,
       reasons: decision.reasons,
       ...(scheduledFor === undefined ? {} : { scheduledFor: scheduledFor.toISOString() }),
+      ...(hasScheduledLabel(facts.labels) ? { wasScheduled: true } : {}),
     };
     // A dry run writes nothing, not even the label.
     if (policy.dryRun) return { ...blocked, isDryRun: true };

@@ -57,7 +57,7 @@ export async function readPullRequestFacts(
   const repo = { owner: ref.owner, repo: ref.repo };
   const authorLogin = pull.user?.login ?? "";
 
-  const [files, reviews, checkRuns, commitStatuses] = await Promise.all([
+  const [files, reviews, checkRuns, checkSuites, commitStatuses] = await Promise.all([
     octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: ref.number, per_page: PER_PAGE }),
     octokit.paginate(octokit.rest.pulls.listReviews, {
       ...repo,
@@ -70,6 +70,7 @@ export async function readPullRequestFacts(
       filter: "latest",
       per_page: PER_PAGE,
     }),
+    octokit.paginate(octokit.rest.checks.listSuitesForRef, { ...repo, ref: headSha, per_page: PER_PAGE }),
     // Every status, newest first, paginated (the combined status stops at 100 contexts).
     octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
       ...repo,
@@ -111,6 +112,7 @@ export async function readPullRequestFacts(
     conclusion: (run.conclusion ?? null) as CheckRunFact["conclusion"],
     ...(run.name === CHECK_RUN_NAME && run.app?.slug === options.appSlug ? { isRelecteur: true } : {}),
   }));
+  runs.push(...suitesWithoutRuns(checkSuites, options.appSlug));
   const own = runs.find((run) => run.isRelecteur);
   const facts: PullRequestFacts = {
     number: ref.number,
@@ -120,11 +122,11 @@ export async function readPullRequestFacts(
     labels: pull.labels.map((label) => label.name ?? "").filter((name) => name !== ""),
     authorLogin,
     changedFileCount: pull.changed_files,
-    changedFiles: files.map((file) =>
-      file.previous_filename
-        ? { path: file.filename, previousPath: file.previous_filename }
-        : { path: file.filename },
-    ),
+    changedFiles: files.map((file) => ({
+      path: file.filename,
+      ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),
+      ...(file.status === "removed" ? { isRemoved: true } : {}),
+    })),
     reviews: reviewFacts,
     reviewerPermissions,
     checkRuns: runs,
@@ -229,4 +231,38 @@ function latestStatuses(statuses: readonly { context: string; state: string }[])
     }
   }
   return [...latest.values()];
+}
+
+const SUITE_SUCCESS = new Set(["success", "neutral", "skipped"]);
+
+/**
+ * Check suites that concluded without a single check run, which no check run stands for: GitHub Actions
+ * on a fork's pull request waiting for a maintainer to approve its workflows (`action_required`), a
+ * workflow file that does not parse (`failure`, `startup_failure`). Without them, CI that never ran would
+ * look like CI that passed. A suite still `queued` with no run is left out: GitHub creates one for every
+ * app that may run checks, and most never do.
+ */
+function suitesWithoutRuns(
+  suites: readonly {
+    status: string | null;
+    conclusion: string | null;
+    latest_check_runs_count?: number;
+    app: { slug?: string; name?: string } | null;
+  }[],
+  appSlug: string,
+): CheckRunFact[] {
+  return suites
+    .filter(
+      (suite) =>
+        suite.app?.slug !== appSlug &&
+        suite.status === "completed" &&
+        (suite.latest_check_runs_count ?? 0) === 0 &&
+        suite.conclusion !== null &&
+        !SUITE_SUCCESS.has(suite.conclusion),
+    )
+    .map((suite) => ({
+      name: suite.app?.name ?? suite.app?.slug ?? "check suite",
+      status: "completed",
+      conclusion: suite.conclusion as CheckRunFact["conclusion"],
+    }));
 }

@@ -14,6 +14,7 @@ export interface BlockReasonData {
   "config-invalid": { key: string; problem: string };
   "publish-disabled": Record<string, never>;
   "path-not-allowed": { path: string };
+  "file-removed": { path: string };
   "files-unlisted": { listed: number; total: number };
   "no-post": Record<string, never>;
   "not-open": Record<string, never>;
@@ -55,6 +56,7 @@ export const BLOCK_REASON_ORDER: readonly BlockReasonCode[] = [
   "config-invalid",
   "publish-disabled",
   "path-not-allowed",
+  "file-removed",
   "files-unlisted",
   "no-post",
   "not-open",
@@ -79,6 +81,7 @@ const MESSAGES: MessageBuilders = {
   "publish-disabled": () => "publication automatique désactivée (`publish.enabled` n'est pas `true`)",
   "path-not-allowed": ({ path }) =>
     `le fichier ${codeSpan(path)} n'est pas un article : publication manuelle`,
+  "file-removed": ({ path }) => `le fichier ${codeSpan(path)} est supprimé : publication manuelle`,
   "files-unlisted": ({ listed, total }) =>
     `GitHub ne liste que ${listed} des ${total} fichiers modifiés : publication manuelle`,
   "no-post": () => "aucun article dans cette pull request : publication manuelle",
@@ -91,10 +94,12 @@ const MESSAGES: MessageBuilders = {
     return missing === 1 ? "1 approbation manquante" : `${missing} approbations manquantes`;
   },
   "changes-requested": ({ reviewer }) => `${escapeInline(`@${reviewer}`)} demande des modifications`,
-  "check-failing": ({ check, source }) =>
-    source === "relecteur"
-      ? "la relecture de Relecteur signale des erreurs"
-      : `vérification ${codeSpan(check)} en échec`,
+  "check-failing": ({ check, source, conclusion }) => {
+    if (source === "relecteur") return "la relecture de Relecteur signale des erreurs";
+    return conclusion === "action_required"
+      ? `vérification ${codeSpan(check)} en attente d'une action (des workflows à approuver ?)`
+      : `vérification ${codeSpan(check)} en échec`;
+  },
   "check-pending": ({ check, source, isReported }) => {
     if (source === "relecteur") return "relecture de Relecteur en cours";
     return isReported
@@ -117,6 +122,7 @@ const ENGLISH_MESSAGES: MessageBuilders = {
     `invalid configuration, key ${codeSpan(key)}: ${escapeInline(problem)}`,
   "publish-disabled": () => "automatic publishing is off (`publish.enabled` is not `true`)",
   "path-not-allowed": ({ path }) => `${codeSpan(path)} is not a post: publish by hand`,
+  "file-removed": ({ path }) => `${codeSpan(path)} is deleted: publish by hand`,
   "files-unlisted": ({ listed, total }) =>
     `GitHub lists only ${listed} of the ${total} changed files: publish by hand`,
   "no-post": () => "no post in this pull request: publish by hand",
@@ -129,8 +135,12 @@ const ENGLISH_MESSAGES: MessageBuilders = {
     return missing === 1 ? "1 approval missing" : `${missing} approvals missing`;
   },
   "changes-requested": ({ reviewer }) => `${escapeInline(`@${reviewer}`)} requested changes`,
-  "check-failing": ({ check, source }) =>
-    source === "relecteur" ? "Relecteur's review reports errors" : `check ${codeSpan(check)} failed`,
+  "check-failing": ({ check, source, conclusion }) => {
+    if (source === "relecteur") return "Relecteur's review reports errors";
+    return conclusion === "action_required"
+      ? `check ${codeSpan(check)} waits for an action (workflows to approve?)`
+      : `check ${codeSpan(check)} failed`;
+  },
   "check-pending": ({ check, source, isReported }) => {
     if (source === "relecteur") return "Relecteur's review in progress";
     return isReported ? `check ${codeSpan(check)} in progress` : `check ${codeSpan(check)} expected`;

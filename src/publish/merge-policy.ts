@@ -81,6 +81,10 @@ function pathReasons(facts: PullRequestFacts, policy: PublishPolicy, now: Date):
   const reasons = [...new Set(paths)]
     .filter((path) => !isAllowed(path))
     .map((path) => blockReason("path-not-allowed", { path }, now));
+  // Deleting a post (or an image) is not publishing one: a person decides, and sees what goes.
+  for (const file of facts.changedFiles) {
+    if (file.isRemoved) reasons.push(blockReason("file-removed", { path: file.path }, now));
+  }
   const total = facts.changedFileCount ?? facts.changedFiles.length;
   if (facts.changedFiles.length < total) {
     reasons.push(blockReason("files-unlisted", { listed: facts.changedFiles.length, total }, now));

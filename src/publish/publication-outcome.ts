@@ -17,6 +17,8 @@ export type PublicationOutcome =
       scheduledFor?: string;
       isLabelMissing?: boolean;
       isDryRun?: boolean;
+      /** It carried the `publication programmée` label when evaluated, i.e. its summary promised a date. */
+      wasScheduled?: boolean;
     }
   /** `publish.dryRun`: what would have been done, and nothing was. */
   | { kind: "dry-run"; sha: string; method: MergeMethod; commitTitle: string; wouldDeleteBranch?: string }

@@ -48,6 +48,8 @@ export interface ChangedFileFact {
   path: string;
   /** The old path of a renamed file: it must be allowed too. */
   previousPath?: string;
+  /** Deleted by the pull request: never published by the bot, even a post. */
+  isRemoved?: boolean;
 }
 
 export interface PostFact {

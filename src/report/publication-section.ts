@@ -13,7 +13,8 @@ const TEXTS = {
   fr: {
     heading: "Publication",
     waiting: "⏳ Pas encore publié :",
-    dryRunScheduled: " Mode essai (`publish.dryRun`) : rien ne sera fusionné.",
+    dryRunScheduled: (date: string) =>
+      `🧪 Mode essai (\`publish.dryRun\`) : tout le reste est prêt, la publication serait programmée le ${date} ; rien ne sera fusionné.`,
     labelMissing:
       "⚠️ L'étiquette « publication programmée » n'a pas pu être posée : Relecteur ne reviendra pas seul à cette date ; le prochain événement (approbation, étiquette, vérification) évaluera de nouveau la publication.",
     scheduled: (date: string) =>
@@ -40,7 +41,8 @@ const TEXTS = {
   en: {
     heading: "Publishing",
     waiting: "⏳ Not published yet:",
-    dryRunScheduled: " Dry run (`publish.dryRun`): nothing will be merged.",
+    dryRunScheduled: (date: string) =>
+      `🧪 Dry run (\`publish.dryRun\`): everything else is ready, publishing would be scheduled for ${date}; nothing will be merged.`,
     labelMissing:
       "⚠️ The label “publication programmée” could not be added: Relecteur will not come back by itself at that date; the next event (approval, label, check) evaluates publishing again.",
     scheduled: (date: string) =>
@@ -91,7 +93,7 @@ function body(outcome: PublicationOutcome, locale: Locale, now: Date): string[] 
         others.length === 0
       ) {
         const date = formatDate(new Date(only.data.date), only.data.timeZone, now, locale);
-        lines.push(texts.scheduled(date) + (outcome.isDryRun ? texts.dryRunScheduled : ""));
+        lines.push(outcome.isDryRun ? texts.dryRunScheduled(date) : texts.scheduled(date));
       } else {
         lines.push(texts.waiting, "");
         for (const reason of outcome.reasons) {

@@ -121,6 +121,13 @@ export class FakeGitHub {
   pull: FakePullState;
   pullReviews: FakeReview[] = [];
   otherCheckRuns: FakeCheckRunOfOthers[] = [];
+  /** Check suites of other apps that have no check run (Actions waiting for approval). */
+  otherCheckSuites: {
+    head_sha: string;
+    app: { slug: string; name: string };
+    status: string;
+    conclusion: string | null;
+  }[] = [];
   statuses: FakeStatus[] = [];
   /** `role_name` of each collaborator; anyone else is not a collaborator (404). */
   permissions: Record<string, "admin" | "maintain" | "write" | "triage" | "read"> = {};
@@ -228,6 +235,14 @@ export class FakeGitHub {
     }
     const checkRunsOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/check-runs$`));
     if (method === "GET" && checkRunsOfRef) return this.checkRunsOf(checkRunsOfRef[1] ?? "", query);
+    const suitesOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/check-suites$`));
+    if (method === "GET" && suitesOfRef) {
+      const suites = this.otherCheckSuites
+        .filter((suite) => suite.head_sha === suitesOfRef[1])
+        .map((suite, index) => ({ id: 7000 + index, latest_check_runs_count: 0, ...suite }));
+      const page = this.page(suites, query);
+      return { ...page, body: { total_count: suites.length, check_suites: page.body } };
+    }
     const statusesOfRef = path.match(new RegExp(`^${base}/commits/(\\w+)/statuses$`));
     if (method === "GET" && statusesOfRef) {
       // Newest first, as GitHub lists them.

@@ -273,6 +273,22 @@ describe("what the policy looks at", () => {
     expect(publication(fake)).toContain("- le fichier `Gemfile` n'est pas un article : publication manuelle");
   });
 
+  it("a post deleted alongside means manual publication", async () => {
+    const fake = publishingBlog({
+      pullFiles: [
+        { filename: POST, status: "added", patch: "@@ -0,0 +1 @@\n+---" },
+        { filename: "_posts/2024-01-15-ancien-article.md", status: "removed" },
+      ],
+    });
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.mergeAttempts).toEqual([]);
+    expect(publication(fake)).toContain(
+      "- le fichier `_posts/2024-01-15-ancien-article.md` est supprimé : publication manuelle",
+    );
+  });
+
   it("more changed files than GitHub lists means manual publication", async () => {
     const fake = publishingBlog();
     fake.changedFileCount = 3001;
@@ -300,9 +316,11 @@ describe("what the policy looks at", () => {
   });
 
   it("a pull request without a post gets no comment and no merge on approval", async () => {
+    // Only an allowed file: nothing blocks but the absence of a post.
     const fake = publishingBlog({
       posts: {},
-      pullFiles: [{ filename: "_data/equipe.yml", status: "modified", patch: "@@ -1 +1 @@\n-a\n+b" }],
+      extra: '  alsoAllow: ["img/posts/**"]\n',
+      pullFiles: [{ filename: "img/posts/equipe.jpg", status: "added" }],
     });
     fake.review("editrice", "APPROVED");
     const app = await setUp(fake);
@@ -406,6 +424,33 @@ describe("what the policy looks at", () => {
     expect(publication(fake)).toContain("- vérification `Relecteur` en échec");
   });
 
+  it("CI that never ran (Actions waiting for a maintainer's approval) is not CI that passed", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    fake.otherCheckSuites.push({
+      head_sha: HEAD_SHA,
+      app: { slug: "github-actions", name: "GitHub Actions" },
+      status: "completed",
+      conclusion: "action_required",
+    });
+    // Another app's suite that was created but never ran anything does not block.
+    fake.otherCheckSuites.push({
+      head_sha: HEAD_SHA,
+      app: { slug: "idle", name: "Idle" },
+      status: "queued",
+      conclusion: null,
+    });
+    const app = await setUp(fake);
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.mergeAttempts).toEqual([]);
+    expect(publication(fake)).toContain(
+      "- vérification `GitHub Actions` en attente d'une action (des workflows à approuver ?)",
+    );
+    fake.otherCheckSuites.shift();
+    await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
+    expect(fake.merges).toHaveLength(1);
+  });
+
   it("the latest status of a context counts, not an older failure", async () => {
     const fake = publishingBlog();
     fake.review("editrice", "APPROVED");
@@ -481,10 +526,23 @@ describe("events", () => {
   it("Relecteur's own check run completing asks nothing (its review has just evaluated)", async () => {
     const fake = publishingBlog();
     const app = await setUp(fake);
+    const payload = loadPayload("check_run.completed") as {
+      check_run: { name: string; app: { id: number; slug: string } };
+    };
+    payload.check_run.name = "Relecteur";
+    payload.check_run.app = { id: 1, slug: "relecteur" };
+    await app.deliver("check_run", payload);
+    expect(fake.apiRequests().map((request) => request.path)).toEqual(["/app"]);
+  });
+
+  it("another app's check run named Relecteur completing is an ordinary check: it evaluates", async () => {
+    const fake = publishingBlog();
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
     const payload = loadPayload("check_run.completed") as { check_run: { name: string } };
     payload.check_run.name = "Relecteur";
     await app.deliver("check_run", payload);
-    expect(fake.apiRequests()).toEqual([]);
+    expect(fake.merges).toHaveLength(1);
   });
 
   it("the scheduled label added by Relecteur itself triggers nothing", async () => {
@@ -494,7 +552,21 @@ describe("events", () => {
     payload.label.name = SCHEDULED_LABEL;
     payload.sender = { login: BOT_LOGIN, id: 1, type: "Bot" };
     await app.deliver("pull_request", payload);
-    expect(fake.apiRequests()).toEqual([]);
+    expect(fake.apiRequests().map((request) => request.path)).toEqual(["/app"]);
+  });
+
+  it("another bot removing the scheduled label is answered like a person", async () => {
+    const fake = publishingBlog({ posts: { "_posts/2024-03-12-bilan-atelier.md": cleanPost(TITLE) } });
+    fake.review("editrice", "APPROVED");
+    const app = await setUp(fake);
+    const payload = {
+      ...loadPayload("pull_request.labeled"),
+      action: "unlabeled",
+      label: { name: SCHEDULED_LABEL },
+      sender: { login: "label-sync[bot]", id: 77, type: "Bot" },
+    };
+    await app.deliver("pull_request", payload);
+    expect(fake.pull.labels).toEqual([SCHEDULED_LABEL]);
   });
 
   it("a person removing the scheduled label gets it back while the post still waits for its date", async () => {
@@ -544,6 +616,29 @@ describe("events", () => {
     expect(publication(fake)).toContain(
       "⚠️ La publication n'a pas pu être évaluée (GitHub 503 : « Server Error »)",
     );
+  });
+});
+
+describe("a scheduled post moved out of the posts", () => {
+  it("loses its label and the section that promised the date", async () => {
+    const fake = publishingBlog({
+      posts: {},
+      pullFiles: [{ filename: "_drafts/bilan-atelier.md", status: "added", patch: "@@ -0,0 +1 @@\n+---" }],
+    });
+    fake.review("editrice", "APPROVED");
+    fake.pull.labels = [SCHEDULED_LABEL];
+    fake.issueComments = [
+      {
+        id: 2,
+        user: { login: BOT_LOGIN, type: "Bot" },
+        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n\n<!-- relecteur:publication -->\n### Publication\n\n📅 Publication programmée\n<!-- /relecteur:publication -->\n",
+      },
+    ];
+    const app = await setUp(fake);
+    await app.sweep();
+    expect(fake.pull.labels).toEqual([]);
+    expect(summary(fake)).not.toContain("relecteur:publication");
+    expect(fake.mergeAttempts).toEqual([]);
   });
 });
 
@@ -624,7 +719,7 @@ describe("the publication date", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.pull.labels).toEqual([]);
     expect(publication(fake)).toContain(
-      "📅 Publication programmée le mardi 12 mars à 9 h : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change. Mode essai (`publish.dryRun`) : rien ne sera fusionné.",
+      "🧪 Mode essai (`publish.dryRun`) : tout le reste est prêt, la publication serait programmée le mardi 12 mars à 9 h ; rien ne sera fusionné.",
     );
   });
 
@@ -633,12 +728,15 @@ describe("the publication date", () => {
     fake.review("editrice", "APPROVED");
     fake.pull.labels = [SCHEDULED_LABEL];
     fake.fail("PUT", /\/pulls\/12\/merge$/, 405);
-    const app = await setUp(fake);
+    let clock = NOW;
+    const app = await setUp(fake, () => clock);
     await app.sweep();
     expect(fake.merges).toEqual([]);
     expect(fake.pull.labels).toEqual([]);
     expect(publication(fake)).toContain("a échoué (GitHub 405");
+    clock = new Date(NOW.getTime() + 10 * 60_000);
     await app.sweep();
+    expect(fake.apiRequests().filter((request) => request.path === "/search/issues")).toHaveLength(2);
     expect(fake.apiRequests().filter((request) => request.path.endsWith("/merge"))).toHaveLength(1);
   });
 

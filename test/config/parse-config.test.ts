@@ -180,8 +180,14 @@ publish:
     },
     {
       name: "a publication time, zone and pace that cannot be used",
-      text: 'publish:\n  time: "9h"\n  timezone: Europe/Pari\n  sweepMinutes: 5000\n',
+      text: 'publish:\n  time: "9h"\n  timezone: Europe/Pari\n  sweepMinutes: 5000\n  approvals: 0\n',
       expected: [
+        {
+          key: "publish.approvals",
+          line: 5,
+          column: 14,
+          message: "« publish.approvals » doit valoir au moins 1",
+        },
         {
           key: "publish.time",
           line: 2,

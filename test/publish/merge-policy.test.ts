@@ -492,6 +492,22 @@ describe("evaluateMergePolicy", () => {
       ],
     },
     {
+      name: "a post deleted by the pull request",
+      facts: {
+        changedFiles: [
+          { path: "_posts/2023-12-04-bilan.md" },
+          { path: "_posts/2020-01-01-ancien.md", isRemoved: true },
+        ],
+      },
+      expected: [
+        {
+          code: "file-removed",
+          data: { path: "_posts/2020-01-01-ancien.md" },
+          message: "le fichier `_posts/2020-01-01-ancien.md` est supprimé : publication manuelle",
+        },
+      ],
+    },
+    {
       // GitHub lists 3,000 files at most: an unlisted file was never checked against the allowed paths.
       name: "more changed files than GitHub lists",
       facts: { changedFileCount: 3001 },
