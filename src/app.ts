@@ -11,7 +11,7 @@ import { createReviewScheduler, type EventContext } from "./github/review-schedu
 import { SCHEDULED_LABEL } from "./github/scheduled-label.js";
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
 import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
-import { createSweepPlanner } from "./publish/sweep-planner.js";
+import { createSweepPlanner, DEFAULT_SWEEP_MINUTES } from "./publish/sweep-planner.js";
 
 /**
  * The Probot entry point: it subscribes to events and hands them to the use cases of `src/github/`,
@@ -188,21 +188,18 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         scheduler.publishByCommit(context, commitOf(repository, { head_sha: headSha }));
     }
 
+    const listInstallations = cachedFor(DEFAULT_SWEEP_MINUTES * 60_000, now, async () => {
+      const octokit = await app.auth();
+      const installations = await octokit.paginate(octokit.rest.apps.listInstallations, { per_page: 100 });
+      return installations.flatMap((installation) => {
+        const account =
+          installation.account && "login" in installation.account ? installation.account.login : undefined;
+        return account ? [{ id: installation.id, account }] : [];
+      });
+    });
     (options.startSweep ?? startInterval)(async () => {
       await sweepScheduledPublications({
-        listInstallations: async () => {
-          const octokit = await app.auth();
-          const installations = await octokit.paginate(octokit.rest.apps.listInstallations, {
-            per_page: 100,
-          });
-          return installations.flatMap((installation) => {
-            const account =
-              installation.account && "login" in installation.account
-                ? installation.account.login
-                : undefined;
-            return account ? [{ id: installation.id, account }] : [];
-          });
-        },
+        listInstallations,
         installationClient: async (id) => (await app.auth(id)) as GitHubClient,
         scheduler,
         planner,
@@ -210,6 +207,21 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         log: app.log,
       });
     }, SWEEP_TICK_MS);
+  };
+}
+
+/**
+ * `read`'s last answer for `ttlMs`: the sweep wakes up every minute, the list of installations changes
+ * rarely (a new one waits at most `ttlMs` for its first sweep). A failure is not kept.
+ */
+function cachedFor<T>(ttlMs: number, now: () => Date, read: () => Promise<T>): () => Promise<T> {
+  let cached: { at: number; value: T } | undefined;
+  return async () => {
+    const at = now().getTime();
+    if (cached && at - cached.at < ttlMs) return cached.value;
+    const value = await read();
+    cached = { at, value };
+    return value;
   };
 }
 

@@ -683,11 +683,14 @@ describe("the publication date", () => {
     expect(fake.mergeAttempts).toEqual([]);
     expect(fake.pull.labels).toEqual([SCHEDULED_LABEL]);
 
-    // A sweep a minute later is too early for the installation's pace (10 minutes): no search.
-    const searches = () => fake.apiRequests().filter((request) => request.path === "/search/issues").length;
+    // A sweep a minute later is too early for the installation's pace (10 minutes): no search, and the
+    // list of installations is the one read a minute ago.
+    const count = (path: string) => fake.apiRequests().filter((request) => request.path === path).length;
+    const searches = () => count("/search/issues");
     clock = new Date("2024-03-12T08:00:00Z");
     await app.sweep();
     expect(searches()).toBe(1);
+    expect(count("/app/installations")).toBe(1);
 
     clock = new Date("2024-03-12T08:10:00Z");
     await app.sweep();
