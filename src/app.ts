@@ -1,5 +1,5 @@
 import type { ApplicationFunction, Probot } from "probot";
-import { botLoginOf, createAppSlugLookup } from "./github/bot-identity.js";
+import { botLoginOf, createAppSlugLookup, isWrittenBy } from "./github/bot-identity.js";
 import { CHECK_RUN_NAME } from "./github/check-run-publisher.js";
 import type { GitHubClient } from "./github/github-client.js";
 import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
@@ -8,7 +8,7 @@ import { targetOfPullRequest, targetsOfCheckEvent } from "./github/pull-request-
 import type { ReviewDependencies } from "./github/review-pull-request.js";
 import { createReviewQueue, DEFAULT_CONCURRENCY, type ReviewQueue } from "./github/review-queue.js";
 import { createReviewScheduler, type EventContext } from "./github/review-scheduler.js";
-import { SCHEDULED_LABEL } from "./github/scheduled-label.js";
+import { isScheduledLabel } from "./github/scheduled-label.js";
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
 import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
 import { createSweepPlanner, DEFAULT_SWEEP_MINUTES } from "./publish/sweep-planner.js";
@@ -126,12 +126,11 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     app.on(["pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"], async (context) => {
-      const { label, sender } = context.payload as { label?: { name: string }; sender?: { login?: string } };
+      const { label, sender } = context.payload as { label?: { name: string }; sender?: { login: string } };
       // Relecteur writing its own label tells it nothing; anyone else removing it (a person, another bot)
       // is answered: the evaluation puts it back if the post still only waits for its date, so the
       // summary stays true.
-      const isScheduledLabel = label?.name.trim().toLowerCase() === SCHEDULED_LABEL;
-      if (isScheduledLabel && sender?.login && (await isOwnLogin(sender.login))) return;
+      if (label && isScheduledLabel(label.name) && (await isOwnLogin(sender))) return;
       scheduler.publish(contextOf(context), [
         refOf(context.payload.repository, context.payload.pull_request),
       ]);
@@ -141,14 +140,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       const { check_run: checkRun, repository } = context.payload;
       // Relecteur's own check run: the review that completed it has just evaluated the publication.
       // Another app's run of the same name is an ordinary check.
-      if (checkRun.name === CHECK_RUN_NAME && checkRun.app?.slug && (await isOwnSlug(checkRun.app.slug)))
-        return;
+      if (checkRun.name === CHECK_RUN_NAME && (await isOwnSlug(checkRun.app?.slug))) return;
       publishForCheck(contextOf(context), repository, checkRun.pull_requests, checkRun.head_sha);
     });
 
     app.on("check_suite.completed", async (context) => {
       const { check_suite: checkSuite, repository } = context.payload;
-      if (checkSuite.app?.slug && (await isOwnSlug(checkSuite.app.slug))) return;
+      if (await isOwnSlug(checkSuite.app?.slug)) return;
       publishForCheck(contextOf(context), repository, checkSuite.pull_requests, checkSuite.head_sha ?? "");
     });
 
@@ -159,20 +157,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
     });
 
-    async function isOwnLogin(login: string): Promise<boolean> {
-      try {
-        return login.toLowerCase() === botLoginOf(await appSlug()).toLowerCase();
-      } catch {
-        return false;
-      }
+    // When GitHub cannot tell the app's slug, no event is taken for the app's own: it is evaluated.
+    async function isOwnSlug(slug: string | undefined): Promise<boolean> {
+      return slug !== undefined && slug === (await appSlug().catch(() => undefined));
     }
 
-    async function isOwnSlug(slug: string): Promise<boolean> {
-      try {
-        return slug === (await appSlug());
-      } catch {
-        return false;
-      }
+    async function isOwnLogin(user: { login: string } | undefined): Promise<boolean> {
+      const slug = await appSlug().catch(() => undefined);
+      return slug !== undefined && isWrittenBy(user, botLoginOf(slug));
     }
 
     function publishForCheck(

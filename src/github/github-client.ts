@@ -17,6 +17,13 @@ export function httpStatusOf(error: unknown): number | undefined {
   return typeof status === "number" ? status : undefined;
 }
 
+/** GitHub's own words (`Head branch was modified. Review and try the merge again.`), else the error's. */
+export function messageOf(error: unknown): string {
+  const data = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
+  if (typeof data?.message === "string" && data.message !== "") return data.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Counts the HTTP requests the client makes from now on (pages of a paginated list included), for the
  * log line of each review. The hook is removed by `stop`, as the client may outlive the review.

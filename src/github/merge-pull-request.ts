@@ -1,6 +1,6 @@
 import type { PublicationOutcome } from "../publish/publication-outcome.js";
 import type { MergeMethod } from "../publish/publish-policy.js";
-import { httpStatusOf } from "./github-client.js";
+import { httpStatusOf, messageOf } from "./github-client.js";
 import type { PublishSession } from "./pull-request-ref.js";
 
 export interface MergeRequest {
@@ -75,13 +75,6 @@ function failure(sha: string, status: number | undefined, error: unknown): Merge
   return status === undefined
     ? { kind: "merge-failed", sha, message: messageOf(error) }
     : { kind: "merge-failed", sha, status, message: messageOf(error) };
-}
-
-/** GitHub's own words (`Head branch was modified. Review and try the merge again.`), else the error's. */
-export function messageOf(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
-  if (typeof data?.message === "string" && data.message !== "") return data.message;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Deletes the head branch; one already gone (GitHub's auto-delete, the other instance) counts as deleted. */

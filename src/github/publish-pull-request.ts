@@ -2,9 +2,8 @@ import type { Config } from "../config/schema.js";
 import { evaluateMergePolicy } from "../publish/merge-policy.js";
 import { nextEvaluation } from "../publish/next-evaluation.js";
 import type { PublicationOutcome } from "../publish/publication-outcome.js";
-import { publishPolicyOf } from "../publish/publish-policy.js";
-import { httpStatusOf } from "./github-client.js";
-import { mergePullRequest, messageOf } from "./merge-pull-request.js";
+import { httpStatusOf, messageOf } from "./github-client.js";
+import { mergePullRequest } from "./merge-pull-request.js";
 import type { PublishSession } from "./pull-request-ref.js";
 import { type ReadFactsOptions, readPullRequestFacts } from "./read-pull-request-facts.js";
 import { hasScheduledLabel, syncScheduledLabel } from "./scheduled-label.js";
@@ -43,7 +42,8 @@ async function evaluateAndAct(
   deps: PublishStepDependencies,
   knownTexts: ReadFactsOptions["knownTexts"],
 ): Promise<PublicationOutcome> {
-  const policy = publishPolicyOf(config);
+  // The schema's `publish` section is the policy, already defaulted.
+  const policy = config.publish;
   const snapshot = await readPullRequestFacts(session, {
     postGlobs: config.posts,
     listedReviewers: policy.reviewers,

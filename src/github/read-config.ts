@@ -131,7 +131,7 @@ export function repositoryConfigLoader(
     const { config } = await octokit.config.get({
       owner,
       repo,
-      path: `.github/${CONFIG_FILE_NAME}`,
+      path: CONFIG_PATH,
       defaults: (files) =>
         deepmerge.all<Record<string, unknown>>([{}, ...files], {
           arrayMerge: (_target: unknown[], source: unknown[]) => source,

@@ -7,8 +7,12 @@ import type { PublishSession } from "./pull-request-ref.js";
  */
 export const SCHEDULED_LABEL = "publication programmée";
 
+export function isScheduledLabel(label: string): boolean {
+  return label.trim().toLowerCase() === SCHEDULED_LABEL;
+}
+
 export function hasScheduledLabel(labels: readonly string[]): boolean {
-  return labels.some((label) => label.trim().toLowerCase() === SCHEDULED_LABEL);
+  return labels.some(isScheduledLabel);
 }
 
 /**

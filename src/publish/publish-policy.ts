@@ -48,8 +48,3 @@ export const DEFAULT_PUBLISH_POLICY: PublishPolicy = Object.freeze({
   dryRun: false,
   sweepMinutes: 10,
 });
-
-/** The policy of a parsed configuration: the schema's `publish` section already has this shape. */
-export function publishPolicyOf(config: { publish: PublishPolicy }): PublishPolicy {
-  return config.publish;
-}
