@@ -83,20 +83,17 @@ async function run(
     return "no-posts";
   }
   const section = renderPublicationSection(outcome, config.locale, deps.now());
-  const botLogin = botLoginOf(await deps.appSlug());
-  await summaryCommentPublisher.publish(
-    { octokit, log: session.log, target: { ...pull, headSha: "" } },
-    {
-      botLogin,
-      compose: (existing) =>
-        // The « merged » event that follows Relecteur's own merge must not replace its detailed account.
-        outcome.kind === "closed" && outcome.isMerged && existing?.includes(MERGED_MARK)
-          ? existing
-          : composeSummaryComment(existing, { publication: section, locale: config.locale }),
-      // A pull request closed before any review, or whose facts could not be read (it may have no
-      // post at all), has no comment, and gets none now.
-      createIfMissing: outcome.kind !== "closed" && outcome.kind !== "unavailable",
-    },
+  await writeSummary(
+    session,
+    deps,
+    (existing) =>
+      // The « merged » event that follows Relecteur's own merge must not replace its detailed account.
+      outcome.kind === "closed" && outcome.isMerged && existing?.includes(MERGED_MARK)
+        ? existing
+        : composeSummaryComment(existing, { publication: section, locale: config.locale }),
+    // A pull request closed before any review, or whose facts could not be read (it may have no post at
+    // all), has no comment, and gets none now.
+    outcome.kind !== "closed" && outcome.kind !== "unavailable",
   );
   return outcome.kind;
 }
@@ -107,12 +104,23 @@ async function withdrawPublication(
   deps: PublicationJobDependencies & PublishStepDependencies,
 ): Promise<void> {
   await syncScheduledLabel(session, [SCHEDULED_LABEL], false);
+  await writeSummary(
+    session,
+    deps,
+    (existing) => composeSummaryComment(existing, { publication: null }),
+    false,
+  );
+}
+
+/** The summary comment, through its one publisher; only its owner, number and client matter here. */
+async function writeSummary(
+  session: PublishSession,
+  deps: Pick<PublishStepDependencies, "appSlug">,
+  compose: (existing?: string) => string,
+  createIfMissing: boolean,
+): Promise<void> {
   await summaryCommentPublisher.publish(
     { octokit: session.octokit, log: session.log, target: { ...session.pull, headSha: "" } },
-    {
-      botLogin: botLoginOf(await deps.appSlug()),
-      compose: (existing) => composeSummaryComment(existing, { publication: null }),
-      createIfMissing: false,
-    },
+    { botLogin: botLoginOf(await deps.appSlug()), compose, createIfMissing },
   );
 }

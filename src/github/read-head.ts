@@ -10,6 +10,8 @@ export interface HeadSnapshot {
   site: Site;
   /** The changed posts, in the order asked; a path missing from the head tree is left out. */
   posts: PostBytes[];
+  /** The changed posts' texts, decoded as UTF-8, by path. */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** Blobs fetched at once: enough to hide latency, few enough to stay clear of secondary rate limits. */
@@ -58,6 +60,7 @@ export async function readHead(
     return bytes ? [{ path, bytes }] : [];
   });
   const decoder = new TextDecoder("utf-8");
+  const texts = new Map(posts.map((post) => [post.path, decoder.decode(post.bytes)]));
   const configBytes = contents.get("_config.yml");
   const { site } = buildSite({
     files: [...blobShas.keys()],
@@ -65,9 +68,9 @@ export async function readHead(
     postGlobs,
     // The changed posts' own texts: their permalinks and headings, for links between posts of the same
     // pull request. Other pages stay unread, which the link rules take into account.
-    texts: new Map(posts.map((post) => [post.path, decoder.decode(post.bytes)])),
+    texts,
   });
-  return { site, posts };
+  return { site, posts, texts };
 }
 
 async function mapWithConcurrency<T, R>(

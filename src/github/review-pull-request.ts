@@ -168,7 +168,7 @@ async function review(
           publishSessionOf(session),
           config,
           { ...deps, appSlug: async () => appSlug },
-          { headSha: target.headSha, texts: postTexts(head.posts) },
+          { headSha: target.headSha, texts: head.texts },
         ),
         config.locale,
         deps.now(),
@@ -231,9 +231,4 @@ async function isStillTheHead(session: ReviewSession): Promise<boolean> {
 
 function logFields(target: PullRequestTarget) {
   return { repository: `${target.owner}/${target.repo}`, pullRequest: target.number, head: target.headSha };
-}
-
-function postTexts(posts: readonly { path: string; bytes: Uint8Array }[]): Map<string, string> {
-  const decoder = new TextDecoder("utf-8");
-  return new Map(posts.map((post) => [post.path, decoder.decode(post.bytes)]));
 }
