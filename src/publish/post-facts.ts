@@ -1,5 +1,5 @@
 import { readFrontMatter } from "../review/front-matter.js";
-import { frontMatterDateText } from "../site/post-identity.js";
+import { frontMatterDateText, frontMatterTitle } from "../site/post-identity.js";
 import type { PostFact } from "./pull-request-facts.js";
 
 /**
@@ -10,11 +10,11 @@ import type { PostFact } from "./pull-request-facts.js";
 export function postFactOf(path: string, source: string): PostFact {
   const frontMatter = readFrontMatter(source);
   if (frontMatter.kind !== "present" || frontMatter.error) return { path };
-  const title = frontMatter.data.title;
+  const title = frontMatterTitle(frontMatter.data);
   const date = frontMatterDateText(source, frontMatter);
   return {
     path,
-    ...(typeof title === "string" && title.trim() !== "" ? { title: title.trim() } : {}),
+    ...(title === undefined ? {} : { title }),
     ...(date === undefined ? {} : { date }),
   };
 }

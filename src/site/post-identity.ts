@@ -30,6 +30,11 @@ export function frontMatterDateText(
   );
 }
 
+/** The front matter `title`, trimmed, when it is a non-empty string. */
+export function frontMatterTitle(data: Record<string, unknown>): string | undefined {
+  return typeof data.title === "string" && data.title.trim() !== "" ? data.title.trim() : undefined;
+}
+
 export function identifyPost(path: string, source: string, site: Site): PostIdentity {
   const frontMatter = readFrontMatter(source);
   if (frontMatter.kind !== "present" || frontMatter.error) return {};
@@ -42,7 +47,7 @@ export function identifyPost(path: string, source: string, site: Site): PostIden
     jekyll: site.jekyll,
   });
   return {
-    title: typeof data.title === "string" && data.title.trim() !== "" ? data.title.trim() : undefined,
+    title: frontMatterTitle(data),
     permalink,
     url: permalink === undefined ? undefined : siteUrl(site.jekyll, permalink),
   };

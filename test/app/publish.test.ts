@@ -61,6 +61,11 @@ function publication(fake: FakeGitHub): string {
   return body.slice(start, end);
 }
 
+/** The summary comment as Relecteur left it on an earlier run. */
+function botSummary(body: string) {
+  return { id: 2, user: { login: BOT_LOGIN, type: "Bot" }, body };
+}
+
 const errorsIn = (logs: readonly LogLine[]) => logs.filter((line) => line.level >= 50);
 
 afterEach(() => {
@@ -601,13 +606,7 @@ describe("events", () => {
 
   it("a GitHub error while reading the facts is reported in the section, not thrown", async () => {
     const fake = publishingBlog();
-    fake.issueComments = [
-      {
-        id: 2,
-        user: { login: BOT_LOGIN, type: "Bot" },
-        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n",
-      },
-    ];
+    fake.issueComments = [botSummary("<!-- relecteur:summary -->\n## Relecture éditoriale\n")];
     fake.review("editrice", "APPROVED");
     fake.fail("GET", /\/pulls\/12\/reviews$/, 503);
     const app = await setUp(fake);
@@ -628,11 +627,9 @@ describe("a scheduled post moved out of the posts", () => {
     fake.review("editrice", "APPROVED");
     fake.pull.labels = [SCHEDULED_LABEL];
     fake.issueComments = [
-      {
-        id: 2,
-        user: { login: BOT_LOGIN, type: "Bot" },
-        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n\n<!-- relecteur:publication -->\n### Publication\n\n📅 Publication programmée\n<!-- /relecteur:publication -->\n",
-      },
+      botSummary(
+        "<!-- relecteur:summary -->\n## Relecture éditoriale\n\n<!-- relecteur:publication -->\n### Publication\n\n📅 Publication programmée\n<!-- /relecteur:publication -->\n",
+      ),
     ];
     const app = await setUp(fake);
     await app.sweep();
@@ -647,11 +644,9 @@ describe("publishing turned off", () => {
     const fake = publishingBlog();
     fake.pull.labels = [SCHEDULED_LABEL];
     fake.issueComments = [
-      {
-        id: 2,
-        user: { login: BOT_LOGIN, type: "Bot" },
-        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n\n<!-- relecteur:publication -->\n### Publication\n\n📅 Publication programmée\n<!-- /relecteur:publication -->\n\n| Article |\n",
-      },
+      botSummary(
+        "<!-- relecteur:summary -->\n## Relecture éditoriale\n\n<!-- relecteur:publication -->\n### Publication\n\n📅 Publication programmée\n<!-- /relecteur:publication -->\n\n| Article |\n",
+      ),
     ];
     fake.repository.configText = "locale: fr\n";
     const app = await setUp(fake);
@@ -834,13 +829,7 @@ describe("two instances of the app", () => {
     // Reviewed, approved and labelled earlier: the sweeps find it through the search API.
     fake.review("editrice", "APPROVED");
     fake.pull.labels = [SCHEDULED_LABEL];
-    fake.issueComments = [
-      {
-        id: 2,
-        user: { login: BOT_LOGIN, type: "Bot" },
-        body: "<!-- relecteur:summary -->\n## Relecture éditoriale\n",
-      },
-    ];
+    fake.issueComments = [botSummary("<!-- relecteur:summary -->\n## Relecture éditoriale\n")];
     interceptGitHub(fake);
     const first = await createTestApp();
     const second = await createTestApp();
