@@ -63,11 +63,20 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
       await reviewPullRequest(target, dependenciesOf(context, target.owner, target.repo));
     });
   };
-  const publish = (context: EventContext, pull: PullRequestRef, isFromSweep = false) => {
+  const publish = (
+    context: EventContext,
+    pull: PullRequestRef,
+    isFromSweep = false,
+    loadConfig = repositoryConfigLoader(context.octokit, pull.owner, pull.repo),
+  ) => {
     queue.enqueue(
       queueKey(pull),
       async () => {
-        await runPublicationJob(pull, { ...dependenciesOf(context, pull.owner, pull.repo), isFromSweep });
+        await runPublicationJob(pull, {
+          ...dependenciesOf(context, pull.owner, pull.repo),
+          loadConfig,
+          isFromSweep,
+        });
       },
       { weak: true },
     );
@@ -111,14 +120,20 @@ export function createReviewScheduler(queue: ReviewQueue, shared: SharedDependen
     publishByCommit(context, commit) {
       // Statuses come for every commit (the default branch's too): the pull requests are looked up only
       // where publishing is on, which costs one request, the configuration, everywhere else.
+      // The configuration read to decide is the one the jobs use: it is not read again.
+      let merged: Promise<unknown> | undefined;
+      const loadConfig = () => {
+        merged ??= repositoryConfigLoader(context.octokit, commit.owner, commit.repo)();
+        return merged;
+      };
       const isPublishing = async () => {
         const reading = await readRepositoryConfig(
-          repositoryConfigLoader(context.octokit, commit.owner, commit.repo),
+          loadConfig,
           configTextReader(context.octokit, commit.owner, commit.repo),
         );
         return reading.ok && reading.config.publish.enabled;
       };
-      byCommit(context, commit, (target) => publish(context, target), true, isPublishing);
+      byCommit(context, commit, (target) => publish(context, target, false, loadConfig), true, isPublishing);
     },
   };
 }

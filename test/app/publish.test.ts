@@ -400,6 +400,9 @@ describe("what the policy looks at", () => {
     await app.deliver("status", loadPayload("status"));
     expect(fake.apiRequests().map((request) => request.path)).toContain("/repos/betagouv/blog/pulls");
     expect(fake.merges).toHaveLength(1);
+    // The configuration read to decide whether to look the pull request up is the one the job uses.
+    const configReads = fake.apiRequests().filter((request) => request.path.endsWith("/relecteur.yml"));
+    expect(configReads).toHaveLength(1);
     // A fork's branch is not the app's to delete.
     expect(fake.deletedRefs).toEqual([]);
   });
