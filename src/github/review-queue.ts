@@ -47,8 +47,7 @@ export function createReviewQueue(options: ReviewQueueOptions): ReviewQueue {
   }
   // A Map keeps insertion order, and replacing a value keeps the key's place: a pull request that was
   // already waiting keeps its turn when a newer head arrives.
-  const waiting = new Map<string, ReviewJob>();
-  const weakKeys = new Set<string>();
+  const waiting = new Map<string, { job: ReviewJob; isWeak: boolean }>();
   const running = new Set<string>();
   let idleWaiters: (() => void)[] = [];
 
@@ -74,24 +73,22 @@ export function createReviewQueue(options: ReviewQueueOptions): ReviewQueue {
   };
 
   const pump = () => {
-    for (const [key, job] of waiting) {
+    for (const [key, { job }] of waiting) {
       if (running.size >= options.concurrency) return;
       if (running.has(key)) continue;
       waiting.delete(key);
-      weakKeys.delete(key);
       start(key, job);
     }
   };
 
   return {
-    enqueue(key, job, enqueueOptions = {}) {
-      if (waiting.has(key)) {
-        if (enqueueOptions.weak && !weakKeys.has(key)) return;
+    enqueue(key, job, { weak = false } = {}) {
+      const queued = waiting.get(key);
+      if (queued) {
+        if (weak && !queued.isWeak) return;
         options.onSuperseded?.(key);
       }
-      waiting.set(key, job);
-      if (enqueueOptions.weak) weakKeys.add(key);
-      else weakKeys.delete(key);
+      waiting.set(key, { job, isWeak: weak });
       pump();
     },
     idle() {
