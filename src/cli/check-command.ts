@@ -10,6 +10,7 @@ import {
 import type { FileResult } from "../report/file-result.js";
 import { formatGithub } from "../report/format-github.js";
 import { formatJson } from "../report/format-json.js";
+import { formatSarif } from "../report/format-sarif.js";
 import { formatText } from "../report/format-text.js";
 import type { ReviewOptions } from "../review/engine.js";
 import { fixUntilStable } from "../review/fix-until-stable.js";
@@ -21,6 +22,7 @@ import type { Site } from "../site/site.js";
 import type { CheckOptions } from "./check-options.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
+import { packageRoot } from "./package-root.js";
 import { readPostBytes } from "./read-post-bytes.js";
 
 interface Target {
@@ -177,6 +179,8 @@ function render(results: FileResult[], options: CheckOptions, config: Config, io
       return formatJson(results);
     case "github":
       return formatGithub(results);
+    case "sarif":
+      return formatSarif(results, packageRoot().version);
     default:
       return formatText(results, { locale: config.locale, color: io.isColorTerminal });
   }

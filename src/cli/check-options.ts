@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { CATEGORIES, type Category } from "../review/types.js";
 import { UsageError } from "./usage-error.js";
 
-export const FORMATS = ["text", "json", "github"] as const;
+export const FORMATS = ["text", "json", "github", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckOptions {

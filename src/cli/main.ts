@@ -17,7 +17,7 @@ Options de check :
   --offline            aucune requête vers des liens externes
   --no-cache           sans le cache des liens externes (fichier sous ~/.cache/relecteur)
   --fix                applique les corrections sûres (avec --stdin : écrit l'article corrigé)
-  --format FORMAT      text (défaut), json ou github
+  --format FORMAT      text (défaut), json, github ou sarif
   --debug              affiche la pile d'appels d'un échec
 
 Code de sortie : 0 sans erreur, 1 si une erreur est trouvée, 2 pour un mauvais usage ou un échec.
