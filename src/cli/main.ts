@@ -1,5 +1,6 @@
 import { runCheck } from "./check-command.js";
 import { parseCheckOptions } from "./check-options.js";
+import { runExplain } from "./explain-command.js";
 import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
 import { UsageError } from "./usage-error.js";
@@ -8,6 +9,7 @@ export const USAGE = `Usage : relecteur <commande> [options]
 
 Commandes :
   check [CHEMIN…]      relit des articles ou des dossiers d'articles (par défaut : tout le site)
+  explain RÈGLE        explique une règle, avec ses exemples (relecteur explain typo/nbsp-before-colon)
 
 Options de check :
   --site DIR           racine du site (par défaut : le dossier qui contient _config.yml)
@@ -43,6 +45,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       }
       return await runCheck(parseCheckOptions(rest), io);
     }
+    if (command === "explain") return runExplain(rest, io);
     throw new UsageError(`commande inconnue « ${command} » (relecteur --help)`);
   } catch (error) {
     if (error instanceof UsageError) {
