@@ -1,6 +1,7 @@
 import { runCheck } from "./check-command.js";
 import { parseCheckOptions } from "./check-options.js";
 import { runExplain } from "./explain-command.js";
+import { runInit } from "./init-command.js";
 import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
 import { UsageError } from "./usage-error.js";
@@ -9,6 +10,7 @@ export const USAGE = `Usage : relecteur <commande> [options]
 
 Commandes :
   check [CHEMIN…]      relit des articles ou des dossiers d'articles (par défaut : tout le site)
+  init [--site DIR]    écrit .github/relecteur.yml d'après ce que montre le site (sans jamais le remplacer)
   explain RÈGLE        explique une règle, avec ses exemples (relecteur explain typo/nbsp-before-colon)
 
 Options de check :
@@ -46,6 +48,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return await runCheck(parseCheckOptions(rest), io);
     }
     if (command === "explain") return runExplain(rest, io);
+    if (command === "init") return runInit(rest, io);
     throw new UsageError(`commande inconnue « ${command} » (relecteur --help)`);
   } catch (error) {
     if (error instanceof UsageError) {
