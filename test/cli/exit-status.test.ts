@@ -73,7 +73,7 @@ describe("usage errors: exit 2, one line on stderr, nothing on stdout", () => {
     {
       name: "an unknown format",
       args: ["check", "--format", "xml"],
-      stderr: "relecteur: --format xml : formats possibles : text, json, github\n",
+      stderr: "relecteur: --format xml : formats possibles : text, json, github, sarif\n",
     },
     {
       name: "an unknown category",
