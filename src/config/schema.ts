@@ -77,17 +77,20 @@ export const configSchema = z
           .describe(
             "Espace insécable insérée par les corrections : fine (`narrow`), normale (`regular`) ou aucune règle (`off`).",
           ),
+        // No default: unset, the apostrophe rule follows what the site's Markdown converter publishes.
         apostrophe: z
           .enum(["typographic", "straight", "any"])
-          .default("typographic")
-          .describe("Apostrophe attendue : typographique `’`, droite `'` ou l'une ou l'autre."),
+          .optional()
+          .describe(
+            "Apostrophe attendue dans le texte source : typographique `’`, droite `'` ou l'une ou l'autre. Sans elle : `’`, sauf quand kramdown (`smart_quotes` par défaut) convertit déjà les apostrophes droites, où la règle se tait.",
+          ),
         lang: z
           .enum(["fr", "en"])
           .optional()
           .describe("Langue des articles, quand elle n'est pas le français."),
       })
       .strict()
-      .default({ nbsp: "narrow", apostrophe: "typographic" }),
+      .default({ nbsp: "narrow" }),
     lexicon: z
       .array(lexiconEntry)
       .default([])

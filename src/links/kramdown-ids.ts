@@ -60,10 +60,18 @@ export function markdownAnchorIds(source: string, style: HeaderIdStyle = "gfm", 
   const used = new Map<string, number>();
   let isComplete = !INCLUDE.test(source);
   const explicitAfter = headingsWithBlockIal(root);
+  const loops = liquidLoops(source);
   visit(root, (node) => {
     if (node.type === "heading") {
       const text = rawText(node);
       const explicit = HEADER_ID.exec(text)?.[1] ?? explicitAfter.get(node);
+      // A heading written with Liquid (`## {{ tag }}`, `{#{{ slug }}}`) or repeated by a loop gets ids
+      // that only the build knows: the page may hold more than what is seen here.
+      const offset = node.position?.start.offset ?? 0;
+      if (LIQUID.test(text) || loops.some(([start, end]) => offset > start && offset < end)) {
+        isComplete = false;
+        if (explicit === undefined) return;
+      }
       if (explicit !== undefined) {
         ids.add(explicit);
         return;
@@ -102,6 +110,34 @@ export function htmlAnchorIds(html: string): AnchorSet {
     }
   }
   return { ids, isComplete };
+}
+
+/** True when an HTML tag of the text takes its `id` or `name` from Liquid (`id="{{ tag[0] | slugify }}"`). */
+export function hasLiquidIds(html: string): boolean {
+  for (const tag of html.replace(/<!--[\s\S]*?-->/g, "").matchAll(TAG)) {
+    for (const attribute of tag[0].matchAll(ID_ATTRIBUTE)) {
+      if (LIQUID.test(attribute[1] ?? attribute[2] ?? attribute[3] ?? "")) return true;
+    }
+  }
+  return false;
+}
+
+const LOOP_TAG = /\{%-?\s*(end)?(for|tablerow)\b[^%]{0,500}%\}/g;
+
+/** The `{% for %}…{% endfor %}` and `{% tablerow %}` blocks of a text, nested ones included, found in one pass. */
+function liquidLoops(source: string): [number, number][] {
+  const loops: [number, number][] = [];
+  const open: number[] = [];
+  for (const tag of source.matchAll(LOOP_TAG)) {
+    if (tag[1] === undefined) open.push(tag.index);
+    else {
+      const start = open.pop();
+      if (start !== undefined) loops.push([start, tag.index + tag[0].length]);
+    }
+  }
+  // A loop never closed runs to the end of the page, as far as ids are concerned.
+  for (const start of open) loops.push([start, source.length]);
+  return loops;
 }
 
 /**

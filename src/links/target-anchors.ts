@@ -1,8 +1,9 @@
 import { posix } from "node:path";
+import { readFrontMatter } from "../review/front-matter.js";
 import type { ParsedPost } from "../review/parse-post.js";
 import type { SiteDocument } from "../site/documents.js";
 import type { Site } from "../site/site.js";
-import { type AnchorSet, htmlAnchorIds, markdownAnchorIds } from "./kramdown-ids.js";
+import { type AnchorSet, hasLiquidIds, htmlAnchorIds, markdownAnchorIds } from "./kramdown-ids.js";
 
 /**
  * The ids a link's target carries: its own ids (headings, `{#id}`, IALs, footnotes, HTML `id`/`name`) and
@@ -16,7 +17,9 @@ export function targetAnchors(
 ): AnchorSet | undefined {
   if (target.isSamePost) return withLayouts(markdownAnchorIds(post.source, "gfm", post.tree), site);
   const { document } = target;
-  if (document.kind === "static" || document.kind === "redirect") return undefined;
+  if (document.kind === "static" || document.kind === "redirect" || document.kind === "generated") {
+    return undefined;
+  }
   let byPath = anchorsBySite.get(site);
   if (!byPath) {
     byPath = new Map();
@@ -26,7 +29,10 @@ export function targetAnchors(
     const text = site.texts.get(document.path);
     const isHtml = /^\.html?$/i.test(posix.extname(document.path));
     const own = text === undefined ? undefined : isHtml ? htmlAnchorIds(text) : markdownAnchorIds(text);
-    byPath.set(document.path, own && withLayouts(own, site));
+    const anchors = own && withLayouts(own, site);
+    // A layout that writes ids with Liquid (a tags page's loop) makes the page's ids unknowable here.
+    const isGenerated = text !== undefined && layoutChain(text, site).some(hasLiquidIds);
+    byPath.set(document.path, anchors && (isGenerated ? { ...anchors, isComplete: false } : anchors));
   }
   return byPath.get(document.path);
 }
@@ -47,4 +53,24 @@ function withLayouts(own: AnchorSet, site: Site): AnchorSet {
   }
   if (layoutIds.size === 0) return own;
   return { ids: new Set([...own.ids, ...layoutIds]), isComplete: own.isComplete };
+}
+
+/**
+ * The texts of the layouts a page is rendered in: the one its front matter names, then each layout's own
+ * `layout`, as far as the site's texts go. Layouts given by `defaults:` in `_config.yml` are not followed.
+ */
+function layoutChain(text: string, site: Site): string[] {
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let current = text;
+  for (;;) {
+    const frontMatter = readFrontMatter(current);
+    const name = frontMatter.kind === "present" ? frontMatter.data.layout : undefined;
+    if (typeof name !== "string" || name === "" || seen.has(name)) return chain;
+    seen.add(name);
+    const layout = site.texts.get(`_layouts/${name}.html`) ?? site.texts.get(`_layouts/${name}.htm`);
+    if (layout === undefined) return chain;
+    chain.push(layout);
+    current = layout;
+  }
 }

@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { readFrontMatter } from "../review/front-matter.js";
 import type { JekyllConfig } from "./jekyll-config.js";
 import { resolvePermalink } from "./permalink.js";
+import { findPluginPage, type PaginatedPage, pluginPages } from "./plugin-pages.js";
 import { identifyPost } from "./post-identity.js";
 import { parsePostPath } from "./post-path.js";
 import type { Site } from "./site.js";
@@ -12,10 +13,11 @@ import type { Site } from "./site.js";
  * an internal link can be checked without building the site. Pure, and computed once per site.
  */
 
-export type DocumentKind = "post" | "page" | "collection-document" | "static" | "redirect";
+/** `generated`: a page that a plugin listed in `_config.yml` writes (a feed, a pagination page, an archive). */
+export type DocumentKind = "post" | "page" | "collection-document" | "static" | "redirect" | "generated";
 
 export interface SiteDocument {
-  /** The source file, relative to the site root. */
+  /** The source file, relative to the site root; `_config.yml` for a page a plugin generates. */
   path: string;
   kind: DocumentKind;
   /** URL path without baseurl, as Jekyll builds it (`page.url`), percent-escaped. */
@@ -78,6 +80,7 @@ function buildDocuments(site: Site): SiteDocuments {
   const documents: SiteDocument[] = [];
   const redirects: SiteDocument[] = [];
   const statics: SiteDocument[] = [];
+  const paginated: PaginatedPage[] = [];
   for (const path of [...site.files].sort()) {
     const served = classify(path, site, collections);
     if (served === undefined) continue;
@@ -92,10 +95,13 @@ function buildDocuments(site: Site): SiteDocuments {
     } else if (served.kind === "collection" && isMarkupFile(path) && hasFrontMatter) {
       const url = collectionDocumentUrl(path, served.name, served.relative, data, jekyll);
       if (url !== undefined) documents.push({ path, kind: "collection-document", url });
+      if (url !== undefined && isPaginated(data)) paginated.push({ url });
     } else if (served.kind === "collection") {
       statics.push({ path, kind: "static", url: escapePath(`/${served.name}/${served.relative}`) });
     } else if (isMarkupFile(path) && hasFrontMatter) {
-      documents.push({ path, kind: "page", url: pageUrl(path, data, jekyll) });
+      const url = pageUrl(path, data, jekyll);
+      documents.push({ path, kind: "page", url });
+      if (isPaginated(data)) paginated.push({ url });
       // Unread, it may as well be a file without front matter, copied as it is.
       if (frontMatter === undefined) statics.push({ path, kind: "static", url: escapePath(`/${path}`) });
     } else if (!served.isHidden) {
@@ -103,16 +109,29 @@ function buildDocuments(site: Site): SiteDocuments {
     }
     for (const from of redirectsOf(data)) redirects.push({ path, kind: "redirect", url: from });
   }
-  const all = [...documents, ...redirects, ...statics];
+  const generated = pluginPages(site, paginated);
+  const fixedGenerated = [...generated.fixed.keys()].map(
+    (url): SiteDocument => ({ path: "_config.yml", kind: "generated", url }),
+  );
+  // Files of the site come first: a `robots.txt` of the repository is served instead of jekyll-sitemap's.
+  const all = [...documents, ...redirects, ...statics, ...fixedGenerated];
   const byKey = new Map<string, SiteDocument>();
   const byPath = new Map<string, SiteDocument>();
   for (const document of all) {
     const key = urlKey(document.url);
     if (!byKey.has(key)) byKey.set(key, document);
-    if (document.kind !== "redirect" && !byPath.has(document.path)) byPath.set(document.path, document);
+    const isSourced = document.kind !== "redirect" && document.kind !== "generated";
+    if (isSourced && !byPath.has(document.path)) byPath.set(document.path, document);
   }
+  const generatedAt = (key: string): SiteDocument | undefined =>
+    findPluginPage(generated, key) === undefined
+      ? undefined
+      : { path: "_config.yml", kind: "generated", url: key };
   return {
-    find: (urlPath) => byKey.get(urlKey(urlPath)),
+    find: (urlPath) => {
+      const key = urlKey(urlPath);
+      return byKey.get(key) ?? generatedAt(key);
+    },
     fromPath: (path) => byPath.get(path),
     all,
   };
@@ -220,6 +239,16 @@ function withPermalinkSuffix(template: string, style: string): string {
   if (style.endsWith("/")) return `${template}/`;
   if (style.endsWith(":output_ext")) return `${template}:output_ext`;
   return template;
+}
+
+/** jekyll-paginate-v2 paginates the pages whose front matter says `pagination: {enabled: true}`. */
+function isPaginated(data: Record<string, unknown>): boolean {
+  const pagination = data.pagination;
+  return (
+    pagination !== null &&
+    typeof pagination === "object" &&
+    (pagination as Record<string, unknown>).enabled === true
+  );
 }
 
 /** jekyll-redirect-from: each `redirect_from` path serves a page that sends the reader on. */

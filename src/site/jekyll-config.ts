@@ -1,4 +1,6 @@
 import { parseDocument } from "yaml";
+import { type JekyllPlugins, NO_PLUGINS, readPlugins } from "./jekyll-plugins.js";
+import { DEFAULT_MARKDOWN_ENGINE, type MarkdownEngine, readMarkdownEngine } from "./markdown-engine.js";
 
 /** What Relecteur needs from a Jekyll `_config.yml`. */
 export interface JekyllConfig {
@@ -9,6 +11,10 @@ export interface JekyllConfig {
   excerptSeparator: string;
   collectionsDir: string;
   collections: Record<string, JekyllCollection>;
+  /** The plugins listed and the settings of those that write pages of their own. */
+  plugins: JekyllPlugins;
+  /** `markdown:` and its options: what the converter changes in the text the reader sees. */
+  markdownEngine: MarkdownEngine;
 }
 
 export interface JekyllCollection {
@@ -28,6 +34,8 @@ export const DEFAULT_JEKYLL_CONFIG: JekyllConfig = {
   excerptSeparator: "\n\n",
   collectionsDir: "",
   collections: {},
+  plugins: NO_PLUGINS,
+  markdownEngine: DEFAULT_MARKDOWN_ENGINE,
 };
 
 /**
@@ -69,6 +77,8 @@ export function parseJekyllConfig(text: string): { config: JekyllConfig; problem
       collectionsDir:
         typeof data.collections_dir === "string" ? data.collections_dir.replace(/^\/+|\/+$/g, "") : "",
       collections: readCollections(data.collections),
+      plugins: readPlugins(data),
+      markdownEngine: readMarkdownEngine(data),
     },
     problems,
   };

@@ -111,6 +111,24 @@ const pageRows: PageRow[] = [
     isComplete: false,
   },
   {
+    name: "a heading written with Liquid has an id only the build knows",
+    source: "## {{ page.category }}\n\n## Fin\n",
+    ids: ["fin"],
+    isComplete: false,
+  },
+  {
+    name: "a heading repeated by a loop gets ids only the build knows",
+    source:
+      "{% for tag in site.tags %}\n### {{ tag[0] }}\n{% for p in tag[1] %}\n## Articles\n{% endfor %}\n{% endfor %}\n\n## Fin {#fin}\n",
+    ids: ["fin"],
+    isComplete: false,
+  },
+  {
+    name: "a loop without headings changes nothing",
+    source: "## Titre\n\n{% for post in site.posts %}\n- {{ post.title }}\n{% endfor %}\n",
+    ids: ["titre"],
+  },
+  {
     name: "an include may add anything",
     source: "## Titre\n\n{% include equipe.md %}\n",
     ids: ["titre"],

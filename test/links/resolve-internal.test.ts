@@ -230,6 +230,41 @@ describe("targetAnchors", () => {
     expect(targetAnchors({ isSamePost: true }, post, site)?.ids.has("section")).toBe(true);
   });
 
+  it("knows nothing of a page that a plugin writes", () => {
+    const { resolution, post, site } = resolve({
+      name: "",
+      link: "/feed.xml#entry",
+      configText: "plugins: [jekyll-feed]\n",
+      expected: {},
+    });
+    if (resolution.kind !== "found" || !resolution.document) throw new Error("not found");
+    expect(resolution.document).toMatchObject({ kind: "generated", path: "_config.yml" });
+    expect(targetAnchors({ isSamePost: false, document: resolution.document }, post, site)).toBeUndefined();
+  });
+
+  it("knows a page's ids are incomplete when its layout writes ids with Liquid", () => {
+    const texts = {
+      "_pages/tags.md": "---\ntitle: Étiquettes\nlayout: tags\npermalink: /tags/\n---\n\n## Toutes\n",
+      "_layouts/tags.html": "---\nlayout: page\n---\n{{ content }}\n",
+      "_layouts/page.html":
+        '{% for tag in site.tags %}<h3 id="{{ tag[0] | cgi_escape }}"></h3>{% endfor %}\n',
+    };
+    const site = buildSite({
+      files: [POST, ...Object.keys(texts)],
+      configText: "title: Blog\n",
+      postGlobs: ["_posts/**/*.md"],
+      texts: new Map(Object.entries(texts)),
+    }).site;
+    const post = parsePost(POST, "---\ntitle: x\n---\n\n[k](/tags/#kubernetes)\n");
+    const [link] = extractLinks(post, site);
+    if (!link) throw new Error("no link");
+    const resolution = resolveInternal(link, post, site);
+    if (resolution.kind !== "found" || !resolution.document) throw new Error("not found");
+    const anchors = targetAnchors({ isSamePost: false, document: resolution.document }, post, site);
+    expect(anchors).toMatchObject({ isComplete: false });
+    expect(anchors?.ids.has("toutes")).toBe(true);
+  });
+
   it("knows nothing of a static file", () => {
     const { resolution, post, site } = resolve({ name: "", link: "/guide.pdf#page=2", expected: {} });
     if (resolution.kind !== "found" || !resolution.document) throw new Error("not found");

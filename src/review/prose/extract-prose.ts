@@ -8,7 +8,7 @@ import { OPAQUE, type ProseBlock, type ProseKind } from "./prose-block.js";
 /**
  * What is never prose even inside text: Liquid tags and outputs (and everything between `{% raw %}` and
  * `{% endraw %}`), kramdown attribute lists `{: …}` and header ids `{#id}`, bare URLs and e-mail addresses
- * (kramdown leaves them as text), and emoticons. Each pattern starts with a literal so that the engine skips
+ * (kramdown leaves them as text), emoticons and emoji shortcodes. Each pattern starts with a literal so that the engine skips
  * ahead quickly: a leading lookbehind would be tried at every character of every post.
  */
 const NEVER_PROSE: RegExp[] = [
@@ -19,6 +19,8 @@ const NEVER_PROSE: RegExp[] = [
   /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
 ];
 const EMOTICON = /[:;=]-?[)(DPp]|\^\^|<3/g;
+/** An emoji shortcode (`:tada:`, `:+1:`), which jemoji and GitHub turn into a picture: not prose. */
+const EMOJI_SHORTCODE = /:[a-z0-9_+-]{1,60}:/g;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 function neverProseRanges(source: string): [number, number][] {
@@ -26,7 +28,7 @@ function neverProseRanges(source: string): [number, number][] {
   for (const pattern of NEVER_PROSE) {
     for (const match of source.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
   }
-  for (const match of source.matchAll(EMOTICON)) {
+  for (const match of [...source.matchAll(EMOTICON), ...source.matchAll(EMOJI_SHORTCODE)]) {
     const end = match.index + match[0].length;
     const isWordAround =
       WORD_CHARACTER.test(source[match.index - 1] ?? "") || WORD_CHARACTER.test(source[end] ?? "");

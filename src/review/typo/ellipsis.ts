@@ -1,4 +1,5 @@
-import type { Rule } from "../types.js";
+import { publishedTypography } from "../../site/published-typography.js";
+import type { Localized, Rule, Severity } from "../types.js";
 import { followsWordCharacter, frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 const THREE_DOTS = /\.{3}(?!\.)/g;
@@ -13,11 +14,25 @@ export const ellipsis: Rule = {
   docs: {
     title: "Points de suspension",
     rationale:
-      "Les points de suspension sont un seul caractère, `…`, collé au mot qui précède (« Use a proper ellipsis character », corrigeaient les relecteurs). « etc. » n'en prend jamais : il marque déjà une énumération inachevée.",
+      "Les points de suspension sont un seul caractère, `…`, collé au mot qui précède (« Use a proper ellipsis character », corrigeaient les relecteurs). « etc. » n'en prend jamais : il marque déjà une énumération inachevée. Sur un site Jekyll, kramdown publie `...` en `…` : le lecteur voit le bon caractère, et les trois points du texte source ne sont plus qu'une note (`info`).",
     wrong: [
       {
         source: "Nous verrons bien...\n",
         findings: [{ message: "Trois points « ... » : le caractère « … » est attendu", line: 1, column: 18 }],
+        fixed: "Nous verrons bien…\n",
+      },
+      {
+        site: { "_config.yml": "title: Blog\n" },
+        source: "Nous verrons bien...\n",
+        findings: [
+          {
+            message:
+              "Trois points « ... » : kramdown les publie bien en « … », mais le texte source devrait porter ce caractère",
+            severity: "info",
+            line: 1,
+            column: 18,
+          },
+        ],
         fixed: "Nous verrons bien…\n",
       },
       {
@@ -46,6 +61,7 @@ export const ellipsis: Rule = {
     ],
   },
   check(context) {
+    const threeDots = threeDotsReport(publishedTypography(context.site));
     for (const block of frenchBlocks(context)) {
       const etcStarts = new Set<number>();
       for (const match of frenchMatches(block, ETC)) {
@@ -70,11 +86,9 @@ export const ellipsis: Rule = {
           block,
           match.index,
           match.index + 3,
-          {
-            fr: "Trois points « ... » : le caractère « … » est attendu",
-            en: "Three dots « ... »: the character « … » is expected",
-          },
+          threeDots.message,
           { from: match.index, to: match.index + 3, text: "…" },
+          threeDots.severity,
         );
       }
       for (const match of frenchMatches(block, SPACE_BEFORE, followsWordCharacter)) {
@@ -94,3 +108,29 @@ export const ellipsis: Rule = {
     }
   },
 };
+
+/**
+ * What to say of `...`. When the site's converter (kramdown's typographic symbols) publishes it as « … », the
+ * reader sees the right character: the source is still worth fixing, as the corpus's editors did by hand, but
+ * as a note, and the message says so.
+ */
+function threeDotsReport(published: { converter?: string; ellipsis?: string }): {
+  message: Localized;
+  severity?: Severity;
+} {
+  if (published.ellipsis === "…") {
+    return {
+      message: {
+        fr: `Trois points « ... » : ${published.converter} les publie bien en « … », mais le texte source devrait porter ce caractère`,
+        en: `Three dots « ... »: ${published.converter} publishes them as « … », but the source should hold that character`,
+      },
+      severity: "info",
+    };
+  }
+  return {
+    message: {
+      fr: "Trois points « ... » : le caractère « … » est attendu",
+      en: "Three dots « ... »: the character « … » is expected",
+    },
+  };
+}

@@ -75,6 +75,12 @@ describe("extractProse", () => {
       expected: ["paragraph: Super ¤¤ et ¤¤¤ fin"],
     },
     {
+      // jemoji (and GitHub) turn them into pictures; a time or a word with colons stays prose.
+      name: "emoji shortcodes are opaque",
+      source: "C'est en ligne :tada: :+1: à 10:30:00 et a:b:c\n",
+      expected: ["paragraph: C'est en ligne ¤¤¤¤¤¤ ¤¤¤¤ à 10:30:00 et a:b:c"],
+    },
+    {
       name: "images are opaque, their alt text is its own block",
       source: "Voici ![Une photo : belle](a.png) !\n",
       expected: ["paragraph: Voici ¤ !", "alt: Une photo : belle"],
