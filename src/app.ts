@@ -1,6 +1,6 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { botLoginOf, createAppSlugLookup, isWrittenBy } from "./github/bot-identity.js";
-import { CHECK_RUN_NAME } from "./github/check-run-publisher.js";
+import { CHECK_RUN_NAME, createLiveCheckRuns, type LiveCheckRuns } from "./github/check-run-publisher.js";
 import type { GitHubClient } from "./github/github-client.js";
 import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
 import type { PullRequestRef } from "./github/pull-request-ref.js";
@@ -36,6 +36,8 @@ export interface AppOptions {
    * process alive. Tests keep the tick and call it when their fake clock says so.
    */
   startSweep?: (tick: () => Promise<void>, everyMs: number) => void;
+  /** The check runs of the reviews running now; by default this process's, in memory. */
+  liveCheckRuns?: LiveCheckRuns;
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -78,6 +80,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       now,
       sleep: options.sleep ?? realSleep,
       appSlug,
+      liveCheckRuns: options.liveCheckRuns ?? createLiveCheckRuns(),
       checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
       onPublishPace: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),

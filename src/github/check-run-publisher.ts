@@ -1,4 +1,6 @@
 import type { Annotation, RenderedCheckRun } from "../report/check-run.js";
+import type { Locale } from "../review/types.js";
+import { interruptedOutput } from "./failure-output.js";
 import type { ReviewSession } from "./github-client.js";
 import type { Publisher } from "./publisher.js";
 
@@ -9,6 +11,27 @@ export interface StartedCheckRun {
   id: number;
   /** The slug of the app that created it, i.e. ours: its comments are written by `<slug>[bot]`. */
   appSlug?: string;
+  /** The id of that app: its other runs of the same name are Relecteur's. */
+  appId?: number;
+}
+
+/**
+ * The check runs of the reviews running now. In one process, a set in memory; a queue shared by several
+ * instances gives one shared by them (the methods may then be asynchronous).
+ */
+export interface LiveCheckRuns {
+  add(id: number): void | Promise<void>;
+  delete(id: number): void | Promise<void>;
+  has(id: number): boolean | Promise<boolean>;
+}
+
+export function createLiveCheckRuns(): LiveCheckRuns {
+  const ids = new Set<number>();
+  return {
+    add: (id) => void ids.add(id),
+    delete: (id) => void ids.delete(id),
+    has: (id) => ids.has(id),
+  };
 }
 
 /** Creates the `in_progress` check run on the head commit, so that the pull request shows a review is on its way. */
@@ -22,7 +45,71 @@ export async function startCheckRun(session: ReviewSession): Promise<StartedChec
     // GitHub stamps started_at and completed_at itself: no clock here.
     status: "in_progress",
   });
-  return data.app?.slug ? { id: data.id, appSlug: data.app.slug } : { id: data.id };
+  return {
+    id: data.id,
+    ...(data.app?.slug ? { appSlug: data.app.slug } : {}),
+    ...(data.app?.id ? { appId: data.app.id } : {}),
+  };
+}
+
+/** A check run created completed: the failure of a review that could not start or complete its own. */
+export async function createCompletedCheckRun(
+  session: ReviewSession,
+  value: RenderedCheckRun,
+): Promise<void> {
+  const { octokit, target } = session;
+  await octokit.rest.checks.create({
+    owner: target.owner,
+    repo: target.repo,
+    name: CHECK_RUN_NAME,
+    head_sha: target.headSha,
+    status: "completed",
+    conclusion: value.conclusion,
+    output: { title: value.title, summary: value.summary },
+  });
+}
+
+/** A new title and summary for a completed check run; its conclusion and annotations stay. */
+export async function updateCheckRunSummary(
+  session: ReviewSession,
+  id: number,
+  output: { title: string; summary: string },
+): Promise<void> {
+  const { octokit, target } = session;
+  await octokit.rest.checks.update({ owner: target.owner, repo: target.repo, check_run_id: id, output });
+}
+
+/**
+ * Completes as interrupted the runs of Relecteur still in progress on the head that no running review
+ * owns: a review whose process was killed left them, and nothing else will ever complete them. Only
+ * runs of our app (`own.appId`), other than `own`; returns the ids completed.
+ */
+export async function completeInterruptedCheckRuns(
+  session: ReviewSession,
+  own: { id: number; appId?: number },
+  live: LiveCheckRuns,
+  locale: Locale,
+): Promise<number[]> {
+  const { octokit, target } = session;
+  if (own.appId === undefined) return [];
+  const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+    owner: target.owner,
+    repo: target.repo,
+    ref: target.headSha,
+    check_name: CHECK_RUN_NAME,
+    app_id: own.appId,
+    // `latest` would show only the run just created.
+    filter: "all",
+    per_page: 100,
+  });
+  const completed: number[] = [];
+  for (const run of runs) {
+    if (run.id === own.id || run.status === "completed" || run.app?.id !== own.appId) continue;
+    if (await live.has(run.id)) continue;
+    await checkRunPublisher.publish(session, { id: run.id, value: interruptedOutput(locale) });
+    completed.push(run.id);
+  }
+  return completed;
 }
 
 /**

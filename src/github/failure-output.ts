@@ -1,10 +1,28 @@
 import { CONFIG_PATH } from "../config/load-config-file.js";
 import type { RenderedCheckRun } from "../report/check-run.js";
+import { SUMMARY_MARKER } from "../report/summary-comment.js";
 import type { Locale } from "../review/types.js";
-import { httpStatusOf } from "./github-client.js";
 import type { RepositoryConfigProblem } from "./read-config.js";
+import { classifyFailure, githubFailureOf } from "./request-policy.js";
 
 /** The check run's output when a review cannot happen. Pure: data in, text out. */
+
+/** The steps of a review, for the check run of one that failed: « l'étape … a échoué ». */
+export type ReviewStep =
+  | "list-files"
+  | "read-config"
+  | "create-check-run"
+  | "read-posts"
+  | "review"
+  | "publish-verdict"
+  | "publication"
+  | "suggestions"
+  | "summary";
+
+const RERUN_FR =
+  "Pour relancer la relecture\u202f: bouton «\u202fRe-run\u202f» de la vérification Relecteur (onglet «\u202fChecks\u202f» de la pull request), ou un nouveau commit poussé sur la branche.";
+const RERUN_EN =
+  "To review again: the « Re-run » button of the Relecteur check (the pull request's « Checks » tab), or a new commit pushed to the branch.";
 
 const TEXTS = {
   fr: {
@@ -17,12 +35,36 @@ const TEXTS = {
     colon: "\u202f: ",
     configOutro:
       "Corrigez-la sur la branche par défaut, puis relancez la vérification («\u202fRe-run\u202f»).",
-    crashTitle: "Relecture interrompue",
-    crashIntro: "Relecteur n'a pas pu terminer la relecture de cette pull request.",
-    apiError: (status: number) => `L'API GitHub a répondu par une erreur HTTP ${status}.`,
-    internalError: "Une erreur interne s'est produite.",
-    crashOutro:
-      "Les articles n'ont pas été jugés\u202f: relancez la vérification («\u202fRe-run\u202f»)\u202f; si l'erreur persiste, prévenez les mainteneurs de Relecteur.",
+    crashTitle: "Relecture échouée",
+    crashIntro: (step: string) =>
+      `Relecteur n'a pas pu terminer la relecture de cette pull request\u202f: ${step} a échoué.`,
+    steps: {
+      "list-files": "la lecture de la liste des fichiers",
+      "read-config": `la lecture de la configuration \`${CONFIG_PATH}\``,
+      "create-check-run": "la création de la vérification",
+      "read-posts": "la lecture des articles",
+      review: "la relecture des articles",
+      "publish-verdict": "l'envoi du résultat de la vérification",
+      publication: "l'évaluation de la publication",
+      suggestions: "la publication des suggestions",
+      summary: "le commentaire de synthèse",
+    } satisfies Record<ReviewStep, string>,
+    timeout: (seconds: number) => `GitHub n'a pas répondu dans le délai de ${seconds}\u00a0s`,
+    network: "GitHub est resté injoignable (erreur réseau)",
+    rateLimit: "GitHub a limité le débit des requêtes de Relecteur (limite de débit)",
+    apiError: (status: number) => `L'API GitHub a répondu par une erreur HTTP ${status}`,
+    internalError: "Une erreur interne s'est produite",
+    attempts: (count: number) => ` (${count}\u00a0essais)`,
+    notJudged: "Les articles n'ont pas été jugés.",
+    rerun: RERUN_FR,
+    persist: "Si l'erreur persiste, prévenez les mainteneurs de Relecteur.",
+    afterVerdict: (step: string) =>
+      `⚠️ Le résultat ci-dessus est complet, mais ${step} a échoué ensuite\u202f:`,
+    interruptedTitle: "Relecture interrompue",
+    interruptedIntro:
+      "Cette relecture s'est arrêtée avant sa fin\u202f: l'application Relecteur a été arrêtée ou redémarrée pendant qu'elle relisait ce commit.",
+    interruptedOutro:
+      "Une nouvelle relecture de ce commit a été lancée\u202f: son résultat est dans la vérification Relecteur la plus récente.",
   },
   en: {
     configTitle: (count: number) =>
@@ -33,12 +75,33 @@ const TEXTS = {
     key: (key: string) => `key \`${key}\``,
     colon: ": ",
     configOutro: "Fix it on the default branch, then re-run the check.",
-    crashTitle: "Review interrupted",
-    crashIntro: "Relecteur could not finish reviewing this pull request.",
-    apiError: (status: number) => `The GitHub API answered with an HTTP ${status} error.`,
-    internalError: "An internal error occurred.",
-    crashOutro:
-      "The posts were not judged: re-run the check; if the error persists, tell Relecteur's maintainers.",
+    crashTitle: "Review failed",
+    crashIntro: (step: string) => `Relecteur could not finish reviewing this pull request: ${step} failed.`,
+    steps: {
+      "list-files": "listing the files",
+      "read-config": `reading the configuration \`${CONFIG_PATH}\``,
+      "create-check-run": "creating the check",
+      "read-posts": "reading the posts",
+      review: "reviewing the posts",
+      "publish-verdict": "sending the check's result",
+      publication: "evaluating the publication",
+      suggestions: "posting the suggestions",
+      summary: "the summary comment",
+    } satisfies Record<ReviewStep, string>,
+    timeout: (seconds: number) => `GitHub did not answer within ${seconds} s`,
+    network: "GitHub could not be reached (network error)",
+    rateLimit: "GitHub rate-limited Relecteur's requests",
+    apiError: (status: number) => `The GitHub API answered with an HTTP ${status} error`,
+    internalError: "An internal error occurred",
+    attempts: (count: number) => ` (${count} attempts)`,
+    notJudged: "The posts were not judged.",
+    rerun: RERUN_EN,
+    persist: "If the error persists, tell Relecteur's maintainers.",
+    afterVerdict: (step: string) => `⚠️ The result above is complete, but ${step} failed afterwards:`,
+    interruptedTitle: "Review interrupted",
+    interruptedIntro:
+      "This review stopped before its end: the Relecteur app was stopped or restarted while it reviewed this commit.",
+    interruptedOutro: "A new review of this commit has started: its result is in the latest Relecteur check.",
   },
 } as const;
 
@@ -62,20 +125,59 @@ export function configProblemsOutput(
   };
 }
 
-/** A review that threw: what happened, in words a contributor can act on, without a stack trace. */
-export function crashOutput(error: unknown, locale: Locale): RenderedCheckRun {
+/** Why a request or a review failed, in words a contributor can act on: no message, URL or stack trace. */
+export function failureReason(error: unknown, locale: Locale): string {
   const texts = TEXTS[locale];
-  const status = httpStatusOf(error);
+  const facts = githubFailureOf(error) ?? { failure: classifyFailure(error, 0), attempts: 1 };
+  const { failure } = facts;
+  const reason =
+    failure.kind === "timeout"
+      ? texts.timeout(Math.ceil(failure.timeoutMs / 1000))
+      : failure.kind === "network"
+        ? texts.network
+        : failure.kind === "rate-limit"
+          ? texts.rateLimit
+          : failure.kind === "http"
+            ? texts.apiError(failure.status)
+            : texts.internalError;
+  return `${reason}${facts.attempts > 1 ? texts.attempts(facts.attempts) : ""}.`;
+}
+
+/** A review that threw before its verdict: which step, why, and how to run it again. */
+export function crashOutput(error: unknown, step: ReviewStep, locale: Locale): RenderedCheckRun {
+  const texts = TEXTS[locale];
   return {
     conclusion: "failure",
     title: texts.crashTitle,
     summary: [
-      texts.crashIntro,
+      texts.crashIntro(texts.steps[step]),
       "",
-      status === undefined ? texts.internalError : texts.apiError(status),
+      failureReason(error, locale),
       "",
-      texts.crashOutro,
+      `${texts.notJudged} ${texts.rerun} ${texts.persist}`,
     ].join("\n"),
     annotationBatches: [],
   };
+}
+
+/** Added to the verdict's summary when a later step (suggestions, summary comment) fails. */
+export function afterVerdictNote(error: unknown, step: ReviewStep, locale: Locale): string {
+  const texts = TEXTS[locale];
+  return `${texts.afterVerdict(texts.steps[step])} ${failureReason(error, locale)} ${texts.rerun}`;
+}
+
+/** A run left in progress by a review that died with its process. */
+export function interruptedOutput(locale: Locale): RenderedCheckRun {
+  const texts = TEXTS[locale];
+  return {
+    conclusion: "failure",
+    title: texts.interruptedTitle,
+    summary: [texts.interruptedIntro, "", `${texts.interruptedOutro} ${texts.rerun}`].join("\n"),
+    annotationBatches: [],
+  };
+}
+
+/** The summary comment's review part when not even a completed check run could be created. */
+export function failureSummaryComment(value: RenderedCheckRun): string {
+  return `${SUMMARY_MARKER}\n## ${value.title}\n\n${value.summary}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import type { ExternalResults } from "../links/types.js";
-import { renderCheckRun } from "../report/check-run.js";
+import { type RenderedCheckRun, renderCheckRun } from "../report/check-run.js";
 import type { FileResult } from "../report/file-result.js";
 import { renderPublicationSection } from "../report/publication-section.js";
 import { type ReviewSuggestion, renderReviewSuggestions } from "../report/review-suggestions.js";
@@ -11,8 +11,21 @@ import { reviewFile } from "../review/review-file.js";
 import type { Locale } from "../review/types.js";
 import { emptySite, type Site } from "../site/site.js";
 import { botLoginOf } from "./bot-identity.js";
-import { checkRunPublisher, startCheckRun } from "./check-run-publisher.js";
-import { configProblemsOutput, crashOutput } from "./failure-output.js";
+import {
+  checkRunPublisher,
+  completeInterruptedCheckRuns,
+  createCompletedCheckRun,
+  type LiveCheckRuns,
+  startCheckRun,
+  updateCheckRunSummary,
+} from "./check-run-publisher.js";
+import {
+  afterVerdictNote,
+  configProblemsOutput,
+  crashOutput,
+  failureSummaryComment,
+  type ReviewStep,
+} from "./failure-output.js";
 import { countRequests, type GitHubClient, type ReviewSession } from "./github-client.js";
 import { type ChangedFile, listChangedMarkupFiles } from "./list-changed-files.js";
 import { parisDate } from "./paris-date.js";
@@ -36,6 +49,12 @@ export interface ReviewDependencies {
   onPublishPace?(sweepMinutes: number | undefined): void;
   /** The app's slug, when a check run comes back without it. */
   appSlug(): Promise<string>;
+  /**
+   * The check runs of reviews running now, in this process or (with a shared store) in any: a run of
+   * Relecteur left in progress on the head and not in it belongs to a review that died, and is completed
+   * as interrupted. Absent: none is taken for dead.
+   */
+  liveCheckRuns?: LiveCheckRuns;
   /** Checks the posts' external links before the review; absent, external link rules stay silent. */
   checkLinks?(
     posts: readonly { path: string; bytes: Uint8Array }[],
@@ -48,18 +67,20 @@ export type ReviewOutcome = "no-posts" | "config-invalid" | "reviewed" | "stale"
 
 /** What the log line and the failure path need to know of a review in flight. */
 interface Progress {
+  /** What the review was doing: the failure's check run names it. */
+  step: ReviewStep;
   checkRunId?: number;
-  /** Once the check run holds the review's verdict, a later failure (comments) must not overwrite it. */
-  isCheckRunComplete: boolean;
+  /** Once the check run holds the review's verdict, a later failure (comments) adds a note and keeps it. */
+  verdict?: RenderedCheckRun;
   locale: Locale;
   findings: number;
 }
 
 /**
  * The use case behind every event: review the posts a pull request adds or changes, at its head, and
- * report on GitHub. It never throws: a failure is logged and completes the check run as `failure` if the
- * check run was still in progress (a failure to comment leaves the verdict already given alone), and
- * every review ends with one log line (repository, pull request, head, findings, API calls, duration).
+ * report on GitHub. It never throws, and it never leaves its check run in progress: a failure is logged
+ * and reported on the pull request (see `reportFailure`), and every review ends with one log line
+ * (repository, pull request, head, findings, API calls, duration).
  */
 export async function reviewPullRequest(
   target: PullRequestTarget,
@@ -68,23 +89,20 @@ export async function reviewPullRequest(
   const session: ReviewSession = { octokit: deps.octokit, target, log: deps.log };
   const startedAt = deps.now().getTime();
   const requests = countRequests(deps.octokit);
-  const progress: Progress = { locale: "fr", findings: 0, isCheckRunComplete: false };
+  const progress: Progress = { step: "list-files", locale: "fr", findings: 0 };
   let outcome: ReviewOutcome = "failed";
   try {
     outcome = await review(session, deps, progress);
   } catch (error) {
-    deps.log.error({ err: error, ...logFields(target) }, "review failed");
-    if (progress.checkRunId !== undefined && !progress.isCheckRunComplete) {
-      await checkRunPublisher
-        .publish(session, { id: progress.checkRunId, value: crashOutput(error, progress.locale) })
-        .catch((reportError: unknown) =>
-          deps.log.error(
-            { err: reportError, ...logFields(target) },
-            "could not mark the check run as failed",
-          ),
-        );
-    }
+    deps.log.error({ err: error, ...logFields(target), step: progress.step }, "review failed");
+    await reportFailure(session, deps, progress, error).catch((reportError: unknown) =>
+      deps.log.error(
+        { err: reportError, ...logFields(target) },
+        "could not report the failure on the pull request",
+      ),
+    );
   } finally {
+    if (progress.checkRunId !== undefined) await deps.liveCheckRuns?.delete(progress.checkRunId);
     requests.stop();
     deps.log.info(
       {
@@ -109,6 +127,7 @@ async function review(
   const candidates = await listChangedMarkupFiles(session);
   if (candidates.length === 0) return "no-posts";
 
+  progress.step = "read-config";
   const reading = await readRepositoryConfig(
     deps.loadConfig,
     configTextReader(octokit, target.owner, target.repo),
@@ -119,22 +138,29 @@ async function review(
   if (changedPosts.length === 0) return "no-posts";
 
   if (reading.ok) progress.locale = reading.config.locale;
+  progress.step = "create-check-run";
   const checkRun = await startCheckRun(session);
   progress.checkRunId = checkRun.id;
+  await deps.liveCheckRuns?.add(checkRun.id);
+  if (deps.liveCheckRuns)
+    await completeInterruptedRuns(session, deps.liveCheckRuns, checkRun, progress.locale);
   if (!reading.ok) {
     const value = configProblemsOutput(reading.problems, progress.locale);
+    progress.step = "publish-verdict";
     await checkRunPublisher.publish(session, { id: checkRun.id, value });
-    progress.isCheckRunComplete = true;
+    progress.verdict = value;
     return "config-invalid";
   }
 
   const { config } = reading;
+  progress.step = "read-posts";
   const head = await readHead(
     session,
     changedPosts.map((file) => file.path),
     config.posts,
   );
   const today = parisDate(deps.now());
+  progress.step = "review";
   const externalLinks =
     deps.checkLinks && config.links.external
       ? await deps.checkLinks(head.posts, head.site, config)
@@ -146,14 +172,14 @@ async function review(
       : { path: post.path, displayPath: post.path, findings, source };
   });
   progress.findings = results.reduce((total, result) => total + result.findings.length, 0);
-  await checkRunPublisher.publish(session, {
-    id: checkRun.id,
-    value: renderCheckRun(results, config.locale),
-  });
-  progress.isCheckRunComplete = true;
+  const verdict = renderCheckRun(results, config.locale);
+  progress.step = "publish-verdict";
+  await checkRunPublisher.publish(session, { id: checkRun.id, value: verdict });
+  progress.verdict = verdict;
 
   // A newer push may have landed while this review ran (or the pull request was closed): the newer
   // head's review will comment. This one stops at its check run, which belongs to the commit it reviewed.
+  progress.step = "suggestions";
   if (!(await isStillTheHead(session))) return "stale";
 
   const appSlug = checkRun.appSlug ?? (await deps.appSlug());
@@ -162,6 +188,7 @@ async function review(
   // comments, so that a failure to comment cannot hold a due post back. With publishing off, a section
   // left from when it was on is removed.
   deps.onPublishPace?.(config.publish.enabled ? config.publish.sweepMinutes : undefined);
+  progress.step = "publication";
   const publication = config.publish.enabled
     ? renderPublicationSection(
         await publishPullRequest(
@@ -177,6 +204,7 @@ async function review(
   // The summary is written even when the suggestions fail (a line GitHub refuses, an API error): it
   // carries the verdict and the publication. The failure is then reported as the review's.
   let suggestionsFailure: { error: unknown } | undefined;
+  progress.step = "suggestions";
   try {
     await suggestionsPublisher.publish(session, {
       botLogin,
@@ -185,6 +213,7 @@ async function review(
   } catch (error) {
     suggestionsFailure = { error };
   }
+  progress.step = "summary";
   const summary = renderSummaryComment(
     summarizePosts(results, head.site, config, target.number),
     config.locale,
@@ -193,8 +222,69 @@ async function review(
     botLogin,
     compose: (existing) => composeSummaryComment(existing, { review: summary, publication }),
   });
-  if (suggestionsFailure) throw suggestionsFailure.error;
+  if (suggestionsFailure) {
+    progress.step = "suggestions";
+    throw suggestionsFailure.error;
+  }
   return "reviewed";
+}
+
+/**
+ * The pull request always says what became of its review. After the verdict, a note joins the check
+ * run's summary and its conclusion stays. Before it, the check run is completed as failed; if it cannot
+ * be (it does not exist yet, or GitHub refuses the update), a completed one is created in its place (the
+ * latest run of a name is the one GitHub shows); if even that fails, the summary comment says it.
+ */
+async function reportFailure(
+  session: ReviewSession,
+  deps: ReviewDependencies,
+  progress: Progress,
+  error: unknown,
+): Promise<void> {
+  const { log } = session;
+  const { locale, step, checkRunId, verdict } = progress;
+  if (verdict !== undefined && checkRunId !== undefined) {
+    await updateCheckRunSummary(session, checkRunId, {
+      title: verdict.title,
+      summary: `${verdict.summary}\n\n${afterVerdictNote(error, step, locale)}`,
+    });
+    return;
+  }
+  const value = crashOutput(error, step, locale);
+  if (checkRunId !== undefined) {
+    try {
+      await checkRunPublisher.publish(session, { id: checkRunId, value });
+      return;
+    } catch (updateError) {
+      log.warn({ err: updateError }, "could not complete the check run; creating a completed one");
+    }
+  }
+  try {
+    await createCompletedCheckRun(session, value);
+    return;
+  } catch (createError) {
+    log.warn({ err: createError }, "could not create a check run; writing the summary comment");
+  }
+  const botLogin = botLoginOf(await deps.appSlug());
+  await summaryCommentPublisher.publish(session, {
+    botLogin,
+    compose: (existing) => composeSummaryComment(existing, { review: failureSummaryComment(value) }),
+  });
+}
+
+/** Housekeeping: a failure to list or complete the dead runs is logged, the review goes on. */
+async function completeInterruptedRuns(
+  session: ReviewSession,
+  live: LiveCheckRuns,
+  own: { id: number; appId?: number },
+  locale: Locale,
+): Promise<void> {
+  try {
+    const completed = await completeInterruptedCheckRuns(session, own, live, locale);
+    if (completed.length > 0) session.log.info({ checkRuns: completed }, "interrupted check runs completed");
+  } catch (error) {
+    session.log.warn({ err: error }, "could not complete the interrupted check runs");
+  }
 }
 
 /** The suggestions of every post, within the review's budget of `review.maxSuggestions`. */

@@ -41,7 +41,10 @@ export interface ReviewScheduler {
   publishByCommit(context: EventContext, commit: RepositoryCommit): void;
 }
 
-export type SharedDependencies = Pick<ReviewDependencies, "now" | "sleep" | "appSlug" | "checkLinks"> & {
+export type SharedDependencies = Pick<
+  ReviewDependencies,
+  "now" | "sleep" | "appSlug" | "checkLinks" | "liveCheckRuns"
+> & {
   /** Told a repository's `publish.sweepMinutes` when publishing is on there, `undefined` when it is off. */
   onPublishPace?(installationId: number, repository: string, sweepMinutes: number | undefined): void;
 };

@@ -18,8 +18,9 @@ function postWithOneFix(index: number): string {
 
 /**
  * Every HTTP request of one first review of k new posts, the installation token included: the list of
- * files, the config, the check run (create and complete), the tree, k + 1 blobs, the pull request read
- * again, the review comments, one review, the comments and the summary comment. One more request per 50
+ * files, the config, the check run (create and complete), Relecteur's runs on the head (to complete one
+ * an interrupted review left in progress), the tree, k + 1 blobs, the pull request read again, the review
+ * comments, one review, the comments and the summary comment. One more request per 50
  * annotations beyond the first 50, and one when the config falls back to the owner's `.github` repository.
  */
 async function requestsForPosts(
@@ -40,10 +41,10 @@ async function requestsForPosts(
 }
 
 describe("API requests of one review", () => {
-  it.each([1, 20])("stay within k + 12 for k = %i changed posts", async (k) => {
+  it.each([1, 20])("stay within k + 13 for k = %i changed posts", async (k) => {
     const { requests, logged } = await requestsForPosts(k);
-    console.info(`API requests for k = ${k}: ${requests} (bound k + 12 = ${k + 12})`);
-    expect(requests).toBeLessThanOrEqual(k + 12);
+    console.info(`API requests for k = ${k}: ${requests} (bound k + 13 = ${k + 13})`);
+    expect(requests).toBeLessThanOrEqual(k + 13);
     expect(logged).toBe(requests);
   });
 });
@@ -54,10 +55,10 @@ describe("API requests of one review", () => {
  * approval here, so no permission is asked, no label and no merge.
  */
 describe("API requests of one review with publishing on", () => {
-  it.each([1, 20])("stay within k + 18 for k = %i changed posts", async (k) => {
+  it.each([1, 20])("stay within k + 19 for k = %i changed posts", async (k) => {
     const { requests, logged } = await requestsForPosts(k, "publish:\n  enabled: true\n");
-    console.info(`API requests with publishing for k = ${k}: ${requests} (bound k + 18 = ${k + 18})`);
-    expect(requests).toBeLessThanOrEqual(k + 18);
+    console.info(`API requests with publishing for k = ${k}: ${requests} (bound k + 19 = ${k + 19})`);
+    expect(requests).toBeLessThanOrEqual(k + 19);
     expect(logged).toBe(requests);
   });
 });

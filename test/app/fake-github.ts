@@ -55,7 +55,12 @@ export interface FakeResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Never answered: the request hangs until the client gives up. */
+  hang?: boolean;
 }
+
+/** What a faulty route answers: an error response, or nothing at all. */
+export type FakeFault = { status: number; body?: unknown; headers?: Record<string, string> } | "hang";
 
 /** What `GET /pulls/:n` says beyond the head, for the publishing tests. */
 export interface FakePullState {
@@ -143,7 +148,7 @@ export class FakeGitHub {
   /** `changed_files` when it is not the number of listed files (GitHub lists 3,000 at most). */
   changedFileCount: number | undefined;
   private nextId = 1000;
-  private faults: { method: string; path: RegExp; status: number; times: number }[] = [];
+  private faults: { method: string; path: RegExp; fault: FakeFault; times: number }[] = [];
   /** A review comment GitHub would refuse (a line outside the diff, say). */
   refuseComment: (comment: { path: string; line: number; body: string }) => boolean = () => false;
   /** Called before answering each request: the stale-review test moves the head from here. */
@@ -172,7 +177,17 @@ export class FakeGitHub {
 
   /** The next `times` requests matching answer `status`. */
   fail(method: string, path: RegExp, status: number, times = 1): void {
-    this.faults.push({ method, path, status, times });
+    this.faults.push({ method, path, fault: { status, body: { message: "Server Error" } }, times });
+  }
+
+  /** The next `times` requests matching get `fault` (every one, by default). */
+  failWith(method: string, path: RegExp, fault: FakeFault, times = Number.POSITIVE_INFINITY): void {
+    this.faults.push({ method, path, fault, times });
+  }
+
+  /** Removes every fault: GitHub is well again. */
+  heal(): void {
+    this.faults = [];
   }
 
   /** Requests to the REST API, the installation token apart. */
@@ -192,7 +207,7 @@ export class FakeGitHub {
     );
     if (fault) {
       fault.times--;
-      return { status: fault.status, body: { message: "Server Error" } };
+      return fault.fault === "hang" ? { status: 0, hang: true } : fault.fault;
     }
     const response = this.route(method, path, parsed.searchParams, (body ?? {}) as Record<string, unknown>);
     if (!response) {
@@ -398,12 +413,19 @@ export class FakeGitHub {
     };
   }
 
-  /** Relecteur's own check runs (the latest of each name) and the others', on one commit. */
+  /**
+   * Relecteur's own check runs (the latest of each name, or all with `filter=all`) and the others', on one
+   * commit; `check_name` and `app_id` filter them as GitHub does.
+   */
   private checkRunsOf(sha: string, query: URLSearchParams): FakeResponse {
-    const own = new Map<string, CheckRun>();
-    for (const run of this.checkRuns.filter((item) => item.head_sha === sha)) own.set(run.name, run);
+    const latest = new Map<string, CheckRun>();
+    const onCommit = this.checkRuns.filter((item) => item.head_sha === sha);
+    for (const run of onCommit) latest.set(run.name, run);
+    const own = query.get("filter") === "all" ? onCommit : [...latest.values()];
+    const appId = query.get("app_id");
+    const name = query.get("check_name");
     const runs = [
-      ...[...own.values()].map((run) => ({
+      ...own.map((run) => ({
         id: run.id,
         name: run.name,
         head_sha: run.head_sha,
@@ -414,7 +436,9 @@ export class FakeGitHub {
       ...this.otherCheckRuns
         .filter((run) => run.head_sha === sha)
         .map((run, index) => ({ id: 9000 + index, ...run, app: { id: 2, slug: "ci" } })),
-    ];
+    ].filter(
+      (run) => (appId === null || String(run.app.id) === appId) && (name === null || run.name === name),
+    );
     const page = this.page(runs, query);
     return { ...page, body: { total_count: runs.length, check_runs: page.body } };
   }
@@ -491,6 +515,9 @@ export class FakeGitHub {
       status: String(body.status ?? "queued"),
       annotations: [],
     };
+    if (body.conclusion) run.conclusion = String(body.conclusion);
+    const output = body.output as CheckRun["output"] | undefined;
+    if (output) run.output = { title: output.title, summary: output.summary };
     this.checkRuns.push(run);
     return { status: 201, body: { ...run, app: { id: 1, slug: "relecteur" } } };
   }

@@ -4,6 +4,7 @@ import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { type AppOptions, createApp } from "../../src/app.js";
+import { withRequestPolicy } from "../../src/github/resilient-octokit.js";
 import { createReviewQueue, type ReviewQueue } from "../../src/github/review-queue.js";
 import type { FakeGitHub } from "./fake-github.js";
 
@@ -46,11 +47,13 @@ export function interceptGitHub(fake: FakeGitHub): void {
     nock("https://api.github.com")
       .persist()
       .intercept(/.*/, method)
-      .reply((uri, requestBody) => {
+      .reply((uri, requestBody, callback) => {
         const body =
           typeof requestBody === "string" && requestBody !== "" ? JSON.parse(requestBody) : requestBody;
         const response = fake.handle(method, uri, body);
-        return [response.status, response.body as nock.Body, response.headers ?? {}];
+        // A hanging route never calls back: the client's time limit must end the request.
+        if (response.hang) return;
+        callback(null, [response.status, response.body as nock.Body, response.headers ?? {}]);
       });
   }
 }
@@ -70,6 +73,24 @@ export interface TestApp {
 export interface TestAppOptions extends Pick<AppOptions, "checkLinks"> {
   /** The clock; NOW by default. A test moves it to make a scheduled post due. */
   now?: () => Date;
+  /** The client class; TestOctokit (no retry, no time limit) by default. */
+  Octokit?: typeof TestOctokit;
+}
+
+/**
+ * The production client (src/github/resilient-octokit.ts) with a short time limit and waits that are
+ * recorded instead of waited: the fault tests' client.
+ */
+export function resilientTestOctokit(timeoutMs = 100) {
+  const waits: number[] = [];
+  const Octokit = withRequestPolicy(TestOctokit, {
+    timeoutMs,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+    now: () => NOW.getTime(),
+  });
+  return { Octokit, waits };
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -82,7 +103,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       throw error;
     },
   });
-  const probot = new Probot({ appId: 1, privateKey: TEST_PRIVATE_KEY, log, Octokit: TestOctokit });
+  const probot = new Probot({
+    appId: 1,
+    privateKey: TEST_PRIVATE_KEY,
+    log,
+    Octokit: options.Octokit ?? TestOctokit,
+  });
   let sweepTick: (() => Promise<void>) | undefined;
   await probot.load(
     createApp({

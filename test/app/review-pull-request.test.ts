@@ -362,8 +362,10 @@ describe("GitHub failing", () => {
 
     expect(fake.checkRuns).toHaveLength(1);
     expect(fake.checkRuns[0]).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(fake.checkRuns[0]?.output?.title).toBe("Relecture interrompue");
+    expect(fake.checkRuns[0]?.output?.title).toBe("Relecture échouée");
+    expect(fake.checkRuns[0]?.output?.summary).toContain("la lecture des articles a échoué");
     expect(fake.checkRuns[0]?.output?.summary).toContain("erreur HTTP 502");
+    expect(fake.checkRuns[0]?.output?.summary).toContain("«\u202fRe-run\u202f»");
     expect(fake.reviews).toEqual([]);
     expect(fake.issueComments).toEqual([]);
     expect(app.logs.some((line) => line.msg === "review failed" && line.level === 50)).toBe(true);
@@ -375,22 +377,34 @@ describe("GitHub failing", () => {
     expect(fake.issueComments).toHaveLength(1);
   });
 
-  it("after the verdict, keeps the check run's conclusion, still writes the summary, and logs the failure", async () => {
+  it("after the verdict, keeps the check run's conclusion with a note, still writes the summary, and logs the failure", async () => {
     const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
     fake.fail("POST", /\/pulls\/12\/reviews$/, 500);
     const app = await setUp(fake);
     await app.deliver("pull_request", loadPayload("pull_request.opened"));
     expect(fake.checkRuns.map((run) => [run.status, run.conclusion])).toEqual([["completed", "neutral"]]);
+    expect(fake.checkRuns[0]?.annotations).toHaveLength(3);
+    expect(fake.checkRuns[0]?.output?.summary).toContain(
+      "mais la publication des suggestions a échoué ensuite\u202f: L'API GitHub a répondu par une erreur HTTP 500.",
+    );
     expect(fake.issueComments).toHaveLength(1);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "failed", findings: 3 }]);
   });
 
-  it("before the check run exists, only logs", async () => {
+  it("before the check run exists, creates it completed, saying so", async () => {
     const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
     fake.fail("GET", /\/pulls\/12\/files$/, 500);
     const app = await setUp(fake);
     await app.deliver("pull_request", loadPayload("pull_request.opened"));
-    expect(fake.checkRuns).toEqual([]);
+    expect(fake.checkRuns).toMatchObject([
+      {
+        head_sha: HEAD_SHA,
+        status: "completed",
+        conclusion: "failure",
+        output: { title: "Relecture échouée" },
+      },
+    ]);
+    expect(fake.checkRuns[0]?.output?.summary).toContain("la lecture de la liste des fichiers a échoué");
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "failed" }]);
   });
 });

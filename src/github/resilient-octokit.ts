@@ -1,0 +1,139 @@
+import { ProbotOctokit } from "probot";
+import {
+  classifyFailure,
+  decideRetry,
+  GitHubTimeoutError,
+  markGivenUp,
+  type RequestPolicy,
+  requestPolicyFromEnv,
+} from "./request-policy.js";
+
+/**
+ * Every GitHub request of the app bounded and retried (see request-policy.ts), as an Octokit plugin so
+ * that every client Probot makes (a webhook's, the sweep's, `app.auth()`'s) has it. Its hook is the
+ * outermost: each attempt goes through Probot's throttling (which paces requests, and shares its limits
+ * through Redis when there is one), and the retries are this plugin's alone: Probot's retry plugin is
+ * off, and its throttling hands rate-limit errors back instead of waiting for them forever.
+ */
+
+export interface RequestPolicyOptions extends Partial<RequestPolicy> {
+  /** Waits between attempts; tests pass one that records and returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock `retry-after` dates and rate-limit resets are read against. */
+  now?: () => number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The few parts of Octokit's request hook the plugin uses. */
+interface RequestOptions {
+  method: string;
+  url: string;
+  request?: { fetch?: typeof fetch; [option: string]: unknown };
+  [option: string]: unknown;
+}
+type Request = (options: RequestOptions) => Promise<unknown>;
+interface HookedClient {
+  hook: {
+    wrap(name: "request", hook: (request: Request, options: RequestOptions) => Promise<unknown>): void;
+  };
+  log: { warn(message: string): void };
+}
+
+export function requestPolicyPlugin(client: unknown, octokitOptions: Record<string, unknown>) {
+  const octokit = client as HookedClient;
+  const given = (octokitOptions.requestPolicy ?? {}) as RequestPolicyOptions;
+  const { sleep = realSleep, now = Date.now, ...overrides } = given;
+  const policy: RequestPolicy = { ...requestPolicyFromEnv(process.env), ...overrides };
+  octokit.hook.wrap("request", async (request, options) => {
+    for (let retriesDone = 0; ; retriesDone++) {
+      try {
+        return await attempt(request, options, policy.timeoutMs);
+      } catch (error) {
+        const failure = classifyFailure(error, now());
+        const decision = decideRetry(
+          failure,
+          { method: options.method, url: options.url, retriesDone },
+          policy,
+        );
+        if (!decision.retry) {
+          throw markGivenUp(error, { failure, attempts: retriesDone + 1 });
+        }
+        octokit.log.warn(
+          `GitHub ${options.method} ${options.url} failed (${failure.kind}); retry ${retriesDone + 1} of ${policy.retries} in ${decision.waitMs} ms`,
+        );
+        await sleep(decision.waitMs);
+      }
+    }
+  });
+  return {};
+}
+
+/**
+ * One attempt within `timeoutMs`. The response's body is read inside the limit too (Octokit would read
+ * an aborted body as an empty one), and the race makes the limit hold even for what the signal does not
+ * reach, such as the installation token fetched on the way.
+ */
+async function attempt(request: Request, options: RequestOptions, timeoutMs: number) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new GitHubTimeoutError(timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const baseFetch: typeof fetch = options.request?.fetch ?? globalThis.fetch;
+  try {
+    return await Promise.race([
+      request({
+        ...options,
+        // `retries: 0` keeps Probot's retry plugin, when a client has it on, from retrying inside ours.
+        request: { ...options.request, fetch: bufferedFetch(baseFetch, controller.signal), retries: 0 },
+      }),
+      expired,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Statuses whose response has no body, which `new Response` refuses one for. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+function bufferedFetch(base: typeof fetch, signal: AbortSignal): typeof fetch {
+  return async (input, init) => {
+    const response = await base(input, { ...init, signal });
+    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+    const copy = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(copy, "url", { value: response.url });
+    return copy;
+  };
+}
+
+/**
+ * Probot's client with the policy, its retry plugin off, and its throttling still pacing requests but
+ * handing rate-limit errors to the policy, which honours `retry-after` a few times and then gives up.
+ */
+export function withRequestPolicy<T extends typeof ProbotOctokit>(
+  Base: T,
+  policy: RequestPolicyOptions = {},
+) {
+  return Base.plugin(requestPolicyPlugin).defaults((options: Record<string, unknown>) => ({
+    ...options,
+    requestPolicy: { ...policy, ...(options.requestPolicy as RequestPolicyOptions | undefined) },
+    retry: { enabled: false },
+    throttle: {
+      ...(options.throttle as Record<string, unknown> | undefined),
+      onSecondaryRateLimit: () => false,
+      onRateLimit: () => false,
+    },
+  }));
+}
+
+export const RelecteurOctokit = withRequestPolicy(ProbotOctokit);
