@@ -51,7 +51,7 @@ const TEXTS = {
     } satisfies Record<ReviewStep, string>,
     timeout: (seconds: number) => `GitHub n'a pas répondu dans le délai de ${seconds}\u00a0s`,
     network: "GitHub est resté injoignable (erreur réseau)",
-    rateLimit: "GitHub a limité le débit des requêtes de Relecteur (limite de débit)",
+    rateLimit: "GitHub a limité le débit des requêtes de Relecteur",
     apiError: (status: number) => `L'API GitHub a répondu par une erreur HTTP ${status}`,
     internalError: "Une erreur interne s'est produite",
     attempts: (count: number) => ` (${count}\u00a0essais)`,

@@ -21,7 +21,17 @@ export interface RequestPolicyOptions extends Partial<RequestPolicy> {
   sleep?: (ms: number) => Promise<void>;
   /** The clock `retry-after` dates and rate-limit resets are read against. */
   now?: () => number;
+  /**
+   * Starts an attempt's time limit: calls `expire` after `ms` unless the returned function cancels it.
+   * Tests pass one they expire themselves, when a request hangs, so that no real time is ever measured.
+   */
+  startTimer?: (ms: number, expire: () => void) => () => void;
 }
+
+const realTimer = (ms: number, expire: () => void) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -43,12 +53,12 @@ interface HookedClient {
 export function requestPolicyPlugin(client: unknown, octokitOptions: Record<string, unknown>) {
   const octokit = client as HookedClient;
   const given = (octokitOptions.requestPolicy ?? {}) as RequestPolicyOptions;
-  const { sleep = realSleep, now = Date.now, ...overrides } = given;
+  const { sleep = realSleep, now = Date.now, startTimer = realTimer, ...overrides } = given;
   const policy: RequestPolicy = { ...requestPolicyFromEnv(process.env), ...overrides };
   octokit.hook.wrap("request", async (request, options) => {
     for (let retriesDone = 0; ; retriesDone++) {
       try {
-        return await attempt(request, options, policy.timeoutMs);
+        return await attempt(request, options, policy.timeoutMs, startTimer);
       } catch (error) {
         const failure = classifyFailure(error, now());
         const decision = decideRetry(
@@ -74,15 +84,20 @@ export function requestPolicyPlugin(client: unknown, octokitOptions: Record<stri
  * an aborted body as an empty one), and the race makes the limit hold even for what the signal does not
  * reach, such as the installation token fetched on the way.
  */
-async function attempt(request: Request, options: RequestOptions, timeoutMs: number) {
+async function attempt(
+  request: Request,
+  options: RequestOptions,
+  timeoutMs: number,
+  startTimer: NonNullable<RequestPolicyOptions["startTimer"]>,
+) {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let cancel = () => {};
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    cancel = startTimer(timeoutMs, () => {
       const error = new GitHubTimeoutError(timeoutMs);
       controller.abort(error);
       reject(error);
-    }, timeoutMs);
+    });
   });
   const baseFetch: typeof fetch = options.request?.fetch ?? globalThis.fetch;
   try {
@@ -95,7 +110,7 @@ async function attempt(request: Request, options: RequestOptions, timeoutMs: num
       expired,
     ]);
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }
 

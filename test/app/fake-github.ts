@@ -151,6 +151,8 @@ export class FakeGitHub {
   private faults: { method: string; path: RegExp; fault: FakeFault; times: number }[] = [];
   /** A review comment GitHub would refuse (a line outside the diff, say). */
   refuseComment: (comment: { path: string; line: number; body: string }) => boolean = () => false;
+  /** Called when a request is left hanging. */
+  onHang: () => void = () => {};
   /** Called before answering each request: the stale-review test moves the head from here. */
   onRequest: (request: RecordedRequest) => void = () => {};
 
@@ -207,7 +209,9 @@ export class FakeGitHub {
     );
     if (fault) {
       fault.times--;
-      return fault.fault === "hang" ? { status: 0, hang: true } : fault.fault;
+      if (fault.fault !== "hang") return fault.fault;
+      this.onHang();
+      return { status: 0, hang: true };
     }
     const response = this.route(method, path, parsed.searchParams, (body ?? {}) as Record<string, unknown>);
     if (!response) {

@@ -78,17 +78,34 @@ export interface TestAppOptions extends Pick<AppOptions, "checkLinks"> {
 }
 
 /**
- * The production client (src/github/resilient-octokit.ts) with a short time limit and waits that are
- * recorded instead of waited: the fault tests' client.
+ * The production client (src/github/resilient-octokit.ts) with waits recorded instead of waited, and
+ * time limits that expire only when the fake GitHub leaves a request hanging: no test depends on how fast
+ * the machine is. The fault tests' client.
  */
-export function resilientTestOctokit(timeoutMs = 100) {
+export function resilientTestOctokit(fake: FakeGitHub) {
   const waits: number[] = [];
+  const pending = new Set<() => void>();
+  fake.onHang = () => {
+    // After the hanging request is registered: every attempt in flight then is a hanging one, as the
+    // review's calls are sequential but for the blobs, which hang together.
+    setImmediate(() => {
+      for (const expire of [...pending]) expire();
+    });
+  };
   const Octokit = withRequestPolicy(TestOctokit, {
-    timeoutMs,
+    timeoutMs: 20_000,
     sleep: async (ms) => {
       waits.push(ms);
     },
     now: () => NOW.getTime(),
+    startTimer: (_ms, expire) => {
+      const once = () => {
+        pending.delete(once);
+        expire();
+      };
+      pending.add(once);
+      return () => pending.delete(once);
+    },
   });
   return { Octokit, waits };
 }
