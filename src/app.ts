@@ -9,6 +9,16 @@ import type { ReviewDependencies } from "./github/review-pull-request.js";
 import { createReviewQueue, DEFAULT_CONCURRENCY, type ReviewQueue } from "./github/review-queue.js";
 import { createReviewScheduler, type EventContext } from "./github/review-scheduler.js";
 import { isScheduledLabel } from "./github/scheduled-label.js";
+import { MAX_WEBHOOK_BYTES, readWebhookBody } from "./github/webhook-body-limit.js";
+import {
+  checkRunPayload,
+  checkSuitePayload,
+  isOnlyPayloadErrors,
+  payloadOf,
+  pullRequestPayload,
+  pullRequestReviewPayload,
+  statusPayload,
+} from "./github/webhook-payloads.js";
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
 import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
 import { createSweepPlanner, DEFAULT_SWEEP_MINUTES } from "./publish/sweep-planner.js";
@@ -38,6 +48,8 @@ export interface AppOptions {
   startSweep?: (tick: () => Promise<void>, everyMs: number) => void;
   /** The check runs of the reviews running now; by default this process's, in memory. */
   liveCheckRuns?: LiveCheckRuns;
+  /** The largest webhook body read; GitHub's own cap, 25 MB, by default. */
+  maxWebhookBytes?: number;
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -85,6 +97,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       onPublishPace: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),
     });
+    guardWebhookInput(app, options.maxWebhookBytes ?? MAX_WEBHOOK_BYTES);
     const contextOf = (context: {
       octokit: unknown;
       log: EventContext["log"];
@@ -96,14 +109,12 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     };
 
     app.on(PULL_REQUEST_ACTIONS, async (context) => {
-      scheduler.review(
-        contextOf(context),
-        targetOfPullRequest(context.payload.repository, context.payload.pull_request),
-      );
+      const { repository, pull_request: pull } = payloadOf(pullRequestPayload, context);
+      scheduler.review(contextOf(context), targetOfPullRequest(repository, pull));
     });
 
     app.on("check_run.rerequested", async (context) => {
-      const { check_run: checkRun, repository } = context.payload;
+      const { check_run: checkRun, repository } = payloadOf(checkRunPayload, context);
       if (checkRun.name !== CHECK_RUN_NAME) return;
       scheduler.rerun(
         contextOf(context),
@@ -113,34 +124,31 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     app.on("check_suite.rerequested", async (context) => {
-      const { check_suite: checkSuite, repository } = context.payload;
+      const { check_suite: checkSuite, repository } = payloadOf(checkSuitePayload, context);
       scheduler.rerun(
         contextOf(context),
         targetsOfCheckEvent(repository, checkSuite.pull_requests),
-        commitOf(repository, checkSuite),
+        commitOf(repository, { head_sha: checkSuite.head_sha ?? "" }),
       );
     });
 
     // Publishing: every event that can change whether a pull request may be merged evaluates it again.
     app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], async (context) => {
-      scheduler.publish(contextOf(context), [
-        refOf(context.payload.repository, context.payload.pull_request),
-      ]);
+      const { repository, pull_request: pull } = payloadOf(pullRequestReviewPayload, context);
+      scheduler.publish(contextOf(context), [refOf(repository, pull)]);
     });
 
     app.on(["pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"], async (context) => {
-      const { label, sender } = context.payload as { label?: { name: string }; sender?: { login: string } };
+      const { repository, pull_request: pull, label, sender } = payloadOf(pullRequestPayload, context);
       // Relecteur writing its own label tells it nothing; anyone else removing it (a person, another bot)
       // is answered: the evaluation puts it back if the post still only waits for its date, so the
       // summary stays true.
       if (label && isScheduledLabel(label.name) && (await isOwnLogin(sender))) return;
-      scheduler.publish(contextOf(context), [
-        refOf(context.payload.repository, context.payload.pull_request),
-      ]);
+      scheduler.publish(contextOf(context), [refOf(repository, pull)]);
     });
 
     app.on("check_run.completed", async (context) => {
-      const { check_run: checkRun, repository } = context.payload;
+      const { check_run: checkRun, repository } = payloadOf(checkRunPayload, context);
       // Relecteur's own check run: the review that completed it has just evaluated the publication.
       // Another app's run of the same name is an ordinary check.
       if (checkRun.name === CHECK_RUN_NAME && (await isOwnSlug(checkRun.app?.slug))) return;
@@ -148,13 +156,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     app.on("check_suite.completed", async (context) => {
-      const { check_suite: checkSuite, repository } = context.payload;
+      const { check_suite: checkSuite, repository } = payloadOf(checkSuitePayload, context);
       if (await isOwnSlug(checkSuite.app?.slug)) return;
       publishForCheck(contextOf(context), repository, checkSuite.pull_requests, checkSuite.head_sha ?? "");
     });
 
     app.on("status", async (context) => {
-      const { repository, sha, state } = context.payload;
+      const { repository, sha, state } = payloadOf(statusPayload, context);
       // A pending status cannot make a pull request mergeable; its success or failure will come.
       if (state === "pending") return;
       scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
@@ -236,6 +244,30 @@ function commitOf(
     repo: repository.name,
     repoId: repository.id,
     headSha: check.head_sha,
+  };
+}
+
+/**
+ * The webhooks middleware Probot serves (`probot run`'s server, `createNodeMiddleware`, the tests') comes
+ * from `getNodeMiddleware`, the one place that sees a request before @octokit/webhooks reads its body:
+ * the body is read there with a size limit, and the middleware's own log line for a payload a handler
+ * refused is left out (Probot's error handler has already written the one line about it).
+ */
+function guardWebhookInput(app: Probot, maxBytes: number): void {
+  const original = app.getNodeMiddleware.bind(app);
+  app.getNodeMiddleware = async (options = {}) => {
+    const log = options.log ?? app.log;
+    const quiet = Object.assign(Object.create(log) as typeof log, {
+      error: (...args: unknown[]) => {
+        if (isOnlyPayloadErrors(args[0])) return;
+        (log.error as (...items: unknown[]) => void)(...args);
+      },
+    });
+    const middleware = await original({ ...options, log: quiet });
+    return async (request, response, next) => {
+      if (!(await readWebhookBody(request, response, maxBytes))) return true;
+      return middleware(request, response, next);
+    };
   };
 }
 

@@ -47,7 +47,7 @@ export async function readRepositoryConfig(
     const problems =
       parsed && !parsed.ok
         ? parsed.problems
-        : [{ key: "_extends", message: String((error as Error).message).replace(/^\[[^\]]+\]\s*/, "") }];
+        : [{ key: "_extends", message: describeConfigPluginError((error as Error).message) }];
     return { ok: false, problems, postGlobs: DEFAULT_CONFIG.posts };
   }
   const result = configSchema.safeParse(merged ?? {});
@@ -82,6 +82,63 @@ function postGlobsOf(merged: unknown): readonly string[] {
     posts.length > 0 &&
     posts.every((glob) => typeof glob === "string" && glob !== "");
   return isGlobList ? (posts as string[]) : DEFAULT_CONFIG.posts;
+}
+
+/**
+ * The plugin's error in French, with each API address it holds (`https://ghes.internal/api/v3/repos/o/r/
+ * contents/p`, an address the contributors reading the check run have no business knowing) told as the
+ * file it stands for, `o/r:p`, and any other address left out.
+ */
+export function describeConfigPluginError(message: string): string {
+  const text = message
+    .replace(/^\[[^\]]+\]\s*/, "")
+    .replace(/\S*\/repos\/([^/\s]+)\/([^/\s]+)\/contents\/([^\s?"]+)(\?\S*)?/g, (_all, owner, repo, path) => {
+      return `${owner}/${repo}:${safeDecode(path)}`;
+    })
+    .replace(/https?:\/\/\S+/g, "(adresse masquée)");
+  const patterns: [RegExp, (...groups: string[]) => string][] = [
+    [
+      /^Configuration could not be parsed from (\S+) \(invalid YAML\)/,
+      (file) => `le fichier hérité \`${file}\` n'est pas du YAML valide`,
+    ],
+    [
+      /^Configuration could not be parsed from (\S+) \(invalid JSON\)/,
+      (file) => `le fichier hérité \`${file}\` n'est pas du JSON valide`,
+    ],
+    [
+      /^Configuration could not be parsed from (\S+) \(YAML is not an object\)/,
+      (file) => `le fichier hérité \`${file}\` ne contient pas un objet YAML`,
+    ],
+    [
+      /^(\S+) exists, but is either a directory or a submodule/,
+      (file) => `\`${file}\` est un dossier ou un sous-module, pas un fichier`,
+    ],
+    [
+      /^Invalid value (.+) for _extends in (\S+)/,
+      (value, file) => `valeur invalide ${value} pour \`_extends\` dans \`${file}\``,
+    ],
+    [
+      /^Recursion detected\. Ignoring\s+"_extends: ([^"]*)" from (\S+) because (\S+) was already loaded/,
+      (value, from, loaded) => `\`_extends: ${value}\` de \`${from}\` boucle sur \`${loaded}\`, déjà lu`,
+    ],
+    [
+      /^\.(\S+) extension is not support for configuration/,
+      (extension) => `l'extension .${extension} n'est pas prise en charge (YAML ou JSON seulement)`,
+    ],
+  ];
+  for (const [pattern, say] of patterns) {
+    const match = pattern.exec(text);
+    if (match) return say(...match.slice(1));
+  }
+  return text;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Errors of @probot/octokit-plugin-config about the file itself (YAML, `_extends`), not HTTP ones. */

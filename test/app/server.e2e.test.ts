@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type Server as HttpServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Probot, Server } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,14 @@ import { createApp } from "../../src/app.js";
 import { createReviewQueue } from "../../src/github/review-queue.js";
 import { blogRepository, HEAD_SHA, postWithFixes } from "./blog.js";
 import { FakeGitHub } from "./fake-github.js";
-import { capturingLogger, loadPayload, NOW, TEST_PRIVATE_KEY, TestOctokit } from "./probot-harness.js";
+import {
+  capturingLogger,
+  type LogLine,
+  loadPayload,
+  NOW,
+  TEST_PRIVATE_KEY,
+  TestOctokit,
+} from "./probot-harness.js";
 
 /**
  * The app as it runs in production: Probot's own HTTP server verifies the webhook's signature and calls
@@ -32,6 +39,7 @@ const queue = createReviewQueue({
   },
 });
 const receivedUrls: string[] = [];
+let logLines: LogLine[] = [];
 let github: HttpServer;
 let probotServer: Server;
 let webhookUrl: string;
@@ -96,7 +104,8 @@ async function sendWebhook(event: string, payload: unknown, secret: string): Pro
 beforeAll(async () => {
   github = await startFakeGitHub();
   const baseUrl = `http://127.0.0.1:${(github.address() as AddressInfo).port}/api/v3`;
-  const { log } = capturingLogger();
+  const { log, lines } = capturingLogger();
+  logLines = lines;
   const port = await freePort();
   probotServer = new Server({
     Probot: Probot.defaults({
@@ -119,6 +128,92 @@ beforeAll(async () => {
 afterAll(async () => {
   await probotServer?.stop();
   await new Promise((resolve) => github?.close(resolve));
+});
+
+/**
+ * Sends a webhook of `declaredBytes` (or chunked, without a length) a chunk at a time until the server
+ * answers: the status, and how many bytes were sent by then.
+ */
+function sendLargeWebhook(
+  declaredBytes: number | undefined,
+  maxBytes: number,
+): Promise<{ status: number; sent: number }> {
+  const url = new URL(webhookUrl);
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const request = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "pull_request",
+          "x-github-delivery": randomUUID(),
+          "x-hub-signature-256": "sha256=00",
+          ...(declaredBytes === undefined ? {} : { "content-length": String(declaredBytes) }),
+        },
+      },
+      (response) => {
+        answered = true;
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, sent });
+        request.destroy();
+      },
+    );
+    request.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const chunk = Buffer.alloc(1024 * 1024, "a");
+    const writeMore = () => {
+      if (answered || sent >= maxBytes) return;
+      sent += chunk.byteLength;
+      if (request.write(chunk)) setImmediate(writeMore);
+      else request.once("drain", writeMore);
+    };
+    writeMore();
+  });
+}
+
+describe("webhook input", () => {
+  const MB = 1024 * 1024;
+
+  it("refuses a body announced over 25 MB at once, without reading it", async () => {
+    const before = fake.requests.length;
+    // The client announces 30 MB but sends 1 MB, then waits: only an answer given before the body is read ends it.
+    const { status, sent } = await sendLargeWebhook(30 * MB, 1 * MB);
+    expect(status).toBe(413);
+    expect(sent).toBe(MB);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it("refuses a chunked body once it passes 25 MB", async () => {
+    const before = fake.requests.length;
+    const { status, sent } = await sendLargeWebhook(undefined, 40 * MB);
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(40 * MB);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it("answers 400 with one log line to a signed payload that lacks what the handler needs", async () => {
+    const before = fake.requests.length;
+    const errorsBefore = logLines.filter((line) => line.level >= 50).length;
+    const status = await sendWebhook(
+      "pull_request",
+      { action: "opened", installation: { id: 4242 }, pull_request: { number: 12 } },
+      SECRET,
+    );
+    expect(status).toBe(400);
+    const errors = logLines.filter((line) => line.level >= 50).slice(errorsBefore);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.msg).toContain("pull_request.opened: the payload lacks what Relecteur needs");
+    expect(errors[0]?.msg).toContain("pull_request.head");
+    expect(errors[0]?.msg).toContain("repository");
+    await queue.idle();
+    expect(fake.requests.length).toBe(before);
+  });
 });
 
 describe("the Probot server", () => {

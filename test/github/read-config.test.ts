@@ -63,6 +63,33 @@ describe("readRepositoryConfig", () => {
     expect(result.ok === false && typeof result.problems[0]?.line).toBe("number");
   });
 
+  it("names an inherited file without the API address it was read from", async () => {
+    const failing = async () => {
+      throw new Error(
+        "[@probot/octokit-plugin-config] Configuration could not be parsed from https://ghes.interne.example/api/v3/repos/betagouv/.github/contents/.github%2Frelecteur.yml?ref=main (invalid YAML)",
+      );
+    };
+    const result = await readRepositoryConfig(failing, text("_extends: .github\n"));
+    const message = result.ok ? "" : (result.problems[0]?.message ?? "");
+    expect(message).toBe(
+      "le fichier hérité `betagouv/.github:.github/relecteur.yml` n'est pas du YAML valide",
+    );
+  });
+
+  it.each([
+    '[@probot/octokit-plugin-config] Invalid value "x:y:z" for _extends in https://api.github.com/repos/o/r/contents/.github%2Frelecteur.yml',
+    '[@probot/octokit-plugin-config] Recursion detected. Ignoring  "_extends: a" from https://10.0.0.7/api/v3/repos/o/a/contents/f.yml because https://10.0.0.7/api/v3/repos/o/b/contents/f.yml was already loaded.',
+    "[@probot/octokit-plugin-config] something new at http://10.0.0.7:8080/internal",
+  ])("never shows an address: %s", async (raw) => {
+    const failing = async () => {
+      throw new Error(raw);
+    };
+    const result = await readRepositoryConfig(failing, text("_extends: o/r\n"));
+    const message = result.ok ? "" : (result.problems[0]?.message ?? "");
+    expect(message).not.toMatch(/https?:|10\.0\.0\.7|api\.github\.com/);
+    expect(message).not.toBe("");
+  });
+
   it("lets an HTTP error through, for the review's failure path", async () => {
     const failing = async () => {
       throw Object.assign(new Error("Server Error"), { status: 502 });
