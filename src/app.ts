@@ -2,6 +2,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import { botLoginOf, createAppSlugLookup, isWrittenBy } from "./github/bot-identity.js";
 import { CHECK_RUN_NAME, createLiveCheckRuns, type LiveCheckRuns } from "./github/check-run-publisher.js";
 import type { GitHubClient } from "./github/github-client.js";
+import { reviewInterruptedPullRequests } from "./github/interrupted-reviews.js";
 import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
 import type { PullRequestRef } from "./github/pull-request-ref.js";
 import { targetOfPullRequest, targetsOfCheckEvent } from "./github/pull-request-target.js";
@@ -48,6 +49,12 @@ export interface AppOptions {
   startSweep?: (tick: () => Promise<void>, everyMs: number) => void;
   /** The check runs of the reviews running now; by default this process's, in memory. */
   liveCheckRuns?: LiveCheckRuns;
+  /**
+   * Starts, once, the look for reviews a previous process left unfinished (src/github/interrupted-reviews.ts);
+   * by default a few seconds after start-up. `false`: never, for a queue shared by several instances,
+   * which takes a dead instance's jobs over itself. Tests keep the task and run it when they want.
+   */
+  startRecovery?: ((recover: () => Promise<void>) => void) | false;
   /** The largest webhook body read; GitHub's own cap, 25 MB, by default. */
   maxWebhookBytes?: number;
 }
@@ -72,6 +79,13 @@ function sharedLinkChecker(): NonNullable<ReviewDependencies["checkLinks"]> {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Late enough for the server to be listening, so that the look does not delay the first webhooks. */
+const RECOVERY_DELAY_MS = 5_000;
+
+const startSoon = (task: () => Promise<void>) => {
+  setTimeout(() => void task(), RECOVERY_DELAY_MS).unref();
+};
+
 const startInterval = (tick: () => Promise<void>, everyMs: number) => {
   setInterval(() => void tick(), everyMs).unref();
 };
@@ -86,13 +100,14 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         onSuperseded: (key) => app.log.info({ pullRequest: key }, "queued job replaced by a newer one"),
       });
     const now = options.now ?? (() => new Date());
+    const liveCheckRuns = options.liveCheckRuns ?? createLiveCheckRuns();
     const planner = createSweepPlanner();
     const appSlug = createAppSlugLookup(() => app.auth());
     const scheduler = createReviewScheduler(queue, {
       now,
       sleep: options.sleep ?? realSleep,
       appSlug,
-      liveCheckRuns: options.liveCheckRuns ?? createLiveCheckRuns(),
+      liveCheckRuns,
       checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
       onPublishPace: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),
@@ -200,10 +215,27 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         return account ? [{ id: installation.id, account }] : [];
       });
     });
+    const installationClient = async (id: number) => (await app.auth(id)) as GitHubClient;
+    if (options.startRecovery !== false) {
+      (options.startRecovery ?? startSoon)(async () => {
+        try {
+          await reviewInterruptedPullRequests({
+            listInstallations,
+            installationClient,
+            appSlug,
+            liveCheckRuns,
+            review: scheduler.review,
+            log: app.log,
+          });
+        } catch (error) {
+          app.log.error({ err: error }, "could not look for interrupted reviews");
+        }
+      });
+    }
     (options.startSweep ?? startInterval)(async () => {
       await sweepScheduledPublications({
         listInstallations,
-        installationClient: async (id) => (await app.auth(id)) as GitHubClient,
+        installationClient,
         scheduler,
         planner,
         now,

@@ -289,6 +289,10 @@ export class FakeGitHub {
       this.pull.labels = this.pull.labels.filter((name) => name !== label[1]);
       return { status: 200, body: this.pull.labels.map((name) => ({ name })) };
     }
+    if (key === "GET /installation/repositories") {
+      const repository = { id: this.repository.repoId, name: repo, owner: { login: owner } };
+      return { status: 200, body: { total_count: 1, repositories: [repository] } };
+    }
     if (key === "GET /app") return { status: 200, body: { id: 1, slug: "relecteur", name: "Relecteur" } };
     if (key === "GET /app/installations") {
       return {

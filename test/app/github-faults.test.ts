@@ -295,4 +295,48 @@ describe("a check run left in progress", () => {
     expect(fake.otherCheckRuns[0]?.status).toBe("in_progress");
     expect(fake.unexpected).toEqual([]);
   });
+
+  it("after a restart, is found at start-up: the pull request is reviewed again", async () => {
+    const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
+    fake.checkRuns.push({
+      id: 1,
+      name: "Relecteur",
+      head_sha: HEAD_SHA,
+      status: "in_progress",
+      annotations: [],
+    });
+    interceptGitHub(fake);
+    const app = await createTestApp();
+    await app.recover();
+    expect(fake.checkRuns.map((run) => [run.id, run.status, run.conclusion])).toEqual([
+      [1, "completed", "failure"],
+      [1000, "completed", "neutral"],
+    ]);
+    expect(fake.checkRuns[0]?.output?.title).toBe("Relecture interrompue");
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.unexpected).toEqual([]);
+  });
+
+  it("at start-up, a pull request whose runs are all completed is left alone", async () => {
+    const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
+    fake.checkRuns.push({
+      id: 1,
+      name: "Relecteur",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "neutral",
+      annotations: [],
+    });
+    fake.otherCheckRuns.push({
+      name: "Relecteur",
+      head_sha: HEAD_SHA,
+      status: "in_progress",
+      conclusion: null,
+    });
+    interceptGitHub(fake);
+    const app = await createTestApp();
+    await app.recover();
+    expect(fake.checkRuns).toHaveLength(1);
+    expect(reviewLogLines(app.logs)).toEqual([]);
+  });
 });

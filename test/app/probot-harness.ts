@@ -68,6 +68,8 @@ export interface TestApp {
   deliver(name: string, payload: Record<string, unknown>): Promise<void>;
   /** Runs one wake-up of the publication sweep, as its timer would, and waits for the jobs it queued. */
   sweep(): Promise<void>;
+  /** Runs the start-up look for interrupted reviews, and waits for the reviews it queued. */
+  recover(): Promise<void>;
 }
 
 export interface TestAppOptions extends Pick<AppOptions, "checkLinks"> {
@@ -127,6 +129,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     Octokit: options.Octokit ?? TestOctokit,
   });
   let sweepTick: (() => Promise<void>) | undefined;
+  let recovery: (() => Promise<void>) | undefined;
   await probot.load(
     createApp({
       queue,
@@ -137,6 +140,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       startSweep: (tick) => {
         sweepTick = tick;
       },
+      startRecovery: (recover) => {
+        recovery = recover;
+      },
     }),
   );
   return {
@@ -146,6 +152,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     superseded,
     async deliver(name, payload) {
       await probot.receive({ id: randomUUID(), name, payload } as Parameters<Probot["receive"]>[0]);
+      await queue.idle();
+    },
+    async recover() {
+      if (!recovery) throw new Error("the app did not start its recovery");
+      await recovery();
       await queue.idle();
     },
     async sweep() {

@@ -120,7 +120,7 @@ beforeAll(async () => {
     port,
     log,
   });
-  await probotServer.load(createApp({ queue, now: () => NOW, startSweep: () => {} }));
+  await probotServer.load(createApp({ queue, now: () => NOW, startSweep: () => {}, startRecovery: false }));
   await probotServer.start();
   webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
 });
