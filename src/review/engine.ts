@@ -4,6 +4,7 @@ import type { Site } from "../site/site.js";
 import { filterFindings } from "./filters/index.js";
 import { parsePost } from "./parse-post.js";
 import { extractProse } from "./prose/extract-prose.js";
+import { type PostLanguage, postLanguage } from "./prose/post-language.js";
 import type { ProseBlock } from "./prose/prose-block.js";
 import { RULES } from "./registry.js";
 import type { Category, Finding, Report, Rule, RuleContext, Severity } from "./types.js";
@@ -35,6 +36,11 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
     prose ??= extractProse(post);
     return prose;
   };
+  let language: PostLanguage | undefined;
+  const languageOf = () => {
+    language ??= postLanguage(post, proseOf(), config, site);
+    return language;
+  };
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(rule, config);
     if (severity === undefined) continue;
@@ -47,6 +53,9 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
       tree: post.tree,
       get prose() {
         return proseOf();
+      },
+      get language() {
+        return languageOf();
       },
       site,
       config,

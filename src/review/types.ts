@@ -4,6 +4,7 @@ import type { Config } from "../config/schema.js";
 import type { ExternalResults, ExternalVerdict } from "../links/types.js";
 import type { Site } from "../site/site.js";
 import type { ParsedPost } from "./parse-post.js";
+import type { PostLanguage } from "./prose/post-language.js";
 import type { ProseBlock } from "./prose/prose-block.js";
 
 export const CATEGORIES = ["frontmatter", "markdown", "typo", "lexicon", "links"] as const;
@@ -76,6 +77,8 @@ export interface RuleContext {
   readonly config: Config;
   /** The post's prose (paragraphs, headings, cells, alt texts, title, description), computed once per post. */
   readonly prose: readonly ProseBlock[];
+  /** The post's language (front matter, config, site, or its own prose), computed once per post. */
+  readonly language: PostLanguage;
   /**
    * What the HTTP checker learnt about external URLs before the review (keyed by normalised URL); empty
    * offline. Rules read it; they never make requests.

@@ -1,6 +1,7 @@
 import { parseDocument } from "yaml";
 import { type JekyllPlugins, NO_PLUGINS, readPlugins } from "./jekyll-plugins.js";
 import { DEFAULT_MARKDOWN_ENGINE, type MarkdownEngine, readMarkdownEngine } from "./markdown-engine.js";
+import { languageCode } from "./language-tag.js";
 
 /** What Relecteur needs from a Jekyll `_config.yml`. */
 export interface JekyllConfig {
@@ -15,6 +16,11 @@ export interface JekyllConfig {
   plugins: JekyllPlugins;
   /** `markdown:` and its options: what the converter changes in the text the reader sees. */
   markdownEngine: MarkdownEngine;
+  /**
+   * The site's language code, from `lang` (else `locale`, else `language`, as themes name it): the default
+   * of posts that do not mark their own.
+   */
+  lang?: string;
 }
 
 export interface JekyllCollection {
@@ -79,6 +85,7 @@ export function parseJekyllConfig(text: string): { config: JekyllConfig; problem
       collections: readCollections(data.collections),
       plugins: readPlugins(data),
       markdownEngine: readMarkdownEngine(data),
+      lang: languageCode(data.lang) ?? languageCode(data.locale) ?? languageCode(data.language),
     },
     problems,
   };

@@ -31,6 +31,11 @@ describe("parseJekyllConfig", () => {
       text: "collections: [authors, startups]\n",
       expected: { collections: { authors: { output: false }, startups: { output: false } } },
     },
+    { name: "the site's lang", text: "lang: en-US\n", expected: { lang: "en" } },
+    { name: "a theme's locale", text: 'locale: "fr-FR"\n', expected: { lang: "fr" } },
+    { name: "a language name", text: "language: English\n", expected: { lang: "en" } },
+    { name: "lang before locale", text: "locale: en_US\nlang: fr\n", expected: { lang: "fr" } },
+    { name: "an unreadable lang gives way", text: "lang: [fr]\nlocale: en\n", expected: { lang: "en" } },
     {
       name: "collections_dir",
       text: "collections_dir: /my_collections/\n",

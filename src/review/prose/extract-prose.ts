@@ -41,6 +41,8 @@ class BlockBuilder {
   text = "";
   starts: number[] = [];
   ends: number[] = [];
+  /** Ranges of `text` that an emphasis or a link's text wraps: a talk title, a quoted name, units of their own. */
+  spans: [number, number][] = [];
 
   append(value: string, starts: number[], ends: number[]): void {
     this.text += value;
@@ -70,7 +72,7 @@ export function extractProse(post: ParsedPost): ProseBlock[] {
       text,
       starts: builder.starts,
       ends: builder.ends,
-      englishRanges: findEnglishRanges(text),
+      englishRanges: findEnglishRanges(text, builder.spans),
     });
   };
   for (const field of ["title", "description"] as const) {
@@ -114,11 +116,11 @@ function appendPhrasing(
       case "strong":
       case "delete":
       case "linkReference":
-        appendPhrasing(node.children, builder, source, alts);
+        appendSpan(node.children, builder, source, alts);
         break;
       case "link":
         // An autolink or a bare URL shows its address: not prose. A written link shows its text: prose.
-        if (source[start] === "[") appendPhrasing(node.children, builder, source, alts);
+        if (source[start] === "[") appendSpan(node.children, builder, source, alts);
         else builder.opaque(start, end);
         break;
       case "break":
@@ -134,6 +136,12 @@ function appendPhrasing(
         builder.opaque(start, end);
     }
   }
+}
+
+function appendSpan(nodes: PhrasingContent[], builder: BlockBuilder, source: string, alts: Image[]): void {
+  const from = builder.text.length;
+  appendPhrasing(nodes, builder, source, alts);
+  builder.spans.push([from, builder.text.length]);
 }
 
 /** Alt text sits between `![` and `]`: its own block, at its own place. */

@@ -4,15 +4,11 @@ import { isEnglishAt, isVerbatim, OPAQUE, sourceRange } from "../prose/prose-blo
 import type { Localized, RuleContext, Severity } from "../types.js";
 
 /**
- * The prose blocks that French rules read: none for a post in English (`lang: en` in its front matter, or
- * `typography.lang: en`), and English sentences are left out match by match.
+ * The prose blocks that French rules read: none for a post that is not in French (see `postLanguage`), and
+ * English units of a French post are left out match by match.
  */
 export function frenchBlocks(context: RuleContext): readonly ProseBlock[] {
-  if (context.config.typography.lang === "en") return [];
-  const frontMatter = context.post.frontMatter;
-  const lang = frontMatter.kind === "present" ? frontMatter.data.lang : undefined;
-  if (typeof lang === "string" && /^en\b/i.test(lang)) return [];
-  return context.prose;
+  return context.language.code === "fr" ? context.prose : [];
 }
 
 /**
