@@ -87,7 +87,9 @@ export const configSchema = z
         lang: z
           .enum(["fr", "en"])
           .optional()
-          .describe("Langue des articles, quand elle n'est pas le français."),
+          .describe(
+            "Langue de tous les articles qui n'indiquent pas la leur (`lang`, `language` ou `locale` du front matter) : ni le `lang` du site ni la détection ne jouent alors.",
+          ),
       })
       .strict()
       .default({ nbsp: "narrow" }),

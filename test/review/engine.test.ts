@@ -55,6 +55,51 @@ describe("reviewPost", () => {
   });
 });
 
+describe("the post's language", () => {
+  const ENGLISH = [
+    "We moved our services to Kubernetes last year, and this is what we learned: a lot!",
+    "",
+    "Docker, Compose, Terraform: check!",
+    "",
+    "Stay hungry, stay foolish!",
+    "",
+  ].join("\n");
+  const typoFindings = (frontMatter: string, config: Record<string, unknown> = {}) =>
+    reviewPost(
+      { path: "_posts/2024-03-05-kubernetes.md", source: `---\ntitle: Kubernetes\n${frontMatter}---\n\n${ENGLISH}` },
+      site,
+      configSchema.parse(config),
+      { today: "2024-06-01" },
+    )
+      .filter((finding) => finding.category === "typo")
+      .map((finding) => `${finding.ruleId}:${finding.range.start.line}`);
+
+  it("gives no French rule to an English post, marked or not", () => {
+    expect(typoFindings("language: en\n")).toEqual([]);
+    expect(typoFindings("")).toEqual([]);
+  });
+
+  it("reviews the same text as French when its front matter says so, English sentences still skipped", () => {
+    // Line 6 is English by its own words; lines 8 and 10 have no word that tells, so French rules read them.
+    expect(typoFindings("lang: fr\n")).toEqual([
+      "typo/nbsp-before-colon:8",
+      "typo/nbsp-before-exclamation:8",
+      "typo/nbsp-before-exclamation:10",
+    ]);
+  });
+
+  it("keeps the house style in an English post: names are the same in every language", () => {
+    const config = { lexicon: [{ use: "Kubernetes", avoid: ["kubernetes"] }] };
+    const findings = reviewPost(
+      { path: "_posts/2024-03-05-k.md", source: "---\ntitle: K\nlang: en\n---\n\nWe love kubernetes and we use it.\n" },
+      site,
+      configSchema.parse(config),
+      { today: "2024-06-01" },
+    );
+    expect(findings.map((finding) => finding.ruleId)).toContain("lexicon/house-style");
+  });
+});
+
 /** Awkward posts that every rule must survive without throwing, as remark-lint replays its examples. */
 const AWKWARD_POSTS: Record<string, string> = {
   empty: "",
@@ -76,6 +121,7 @@ const AWKWARD_POSTS: Record<string, string> = {
   "long line": `---\ntitle: a\n---\n${"mot ".repeat(20000)}\n`,
   // One text node longer than V8 accepts as spread arguments (about 130,000).
   "a paragraph of 200,000 characters": `---\ntitle: a\n---\n${"mot ".repeat(50000)}\n`,
+  "nested links, emphases and quotations": `${"*we [moved « fast » to](x) it* « a *b* » ".repeat(300)}\n`,
   "html and liquid":
     '---\ntitle: a\n---\n<img src="x">\n{% raw %}{{ a }}{% endraw %}\n[a]({{ site.baseurl }}/x)\n',
   unicode: "---\ntitle: 😀\n---\n\n😀 é\u0301 \u202f\u00a0\n",
