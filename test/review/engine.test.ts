@@ -66,7 +66,10 @@ describe("the post's language", () => {
   ].join("\n");
   const typoFindings = (frontMatter: string, config: Record<string, unknown> = {}) =>
     reviewPost(
-      { path: "_posts/2024-03-05-kubernetes.md", source: `---\ntitle: Kubernetes\n${frontMatter}---\n\n${ENGLISH}` },
+      {
+        path: "_posts/2024-03-05-kubernetes.md",
+        source: `---\ntitle: Kubernetes\n${frontMatter}---\n\n${ENGLISH}`,
+      },
       site,
       configSchema.parse(config),
       { today: "2024-06-01" },
@@ -91,7 +94,10 @@ describe("the post's language", () => {
   it("keeps the house style in an English post: names are the same in every language", () => {
     const config = { lexicon: [{ use: "Kubernetes", avoid: ["kubernetes"] }] };
     const findings = reviewPost(
-      { path: "_posts/2024-03-05-k.md", source: "---\ntitle: K\nlang: en\n---\n\nWe love kubernetes and we use it.\n" },
+      {
+        path: "_posts/2024-03-05-k.md",
+        source: "---\ntitle: K\nlang: en\n---\n\nWe love kubernetes and we use it.\n",
+      },
       site,
       configSchema.parse(config),
       { today: "2024-06-01" },

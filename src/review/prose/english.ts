@@ -29,7 +29,8 @@ type Range = [number, number];
  */
 export function findEnglishRanges(text: string, spans: readonly Range[] = []): Range[] {
   const english = new Uint8Array(text.length);
-  const units = [...quotations(text), ...spans]
+  const quoted = quotations(text);
+  const units = [...quoted.map(({ content }) => content), ...spans]
     .flatMap((range) => trimmed(text, range))
     .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   for (const [start, end] of englishClauses(text, blank(text, units))) english.fill(1, start, end);
@@ -43,6 +44,9 @@ export function findEnglishRanges(text: string, spans: readonly Range[] = []): R
     if (isEnglishUnit(text.slice(from, to), own)) english.fill(1, from, to);
     else if (isFrenchEvidence(languageEvidence(own))) english.fill(0, from, to);
   });
+  // Quotes “…” and "…" go by pairs: the closing one follows the opening one, or a rule pairing them would
+  // find one alone (« As Linus put it, "talk is cheap: show me the code". » is English from end to end).
+  for (const { open, close } of quoted) english[close] = english[open] as number;
   for (const match of text.matchAll(/[«»]/g)) {
     const isOpening = match[0] === "«";
     const from = isOpening ? match.index : spacesBefore(text, match.index);
@@ -80,10 +84,20 @@ function englishClauses(text: string, masked: string): Range[] {
   return clauses.filter((clause) => clause.isEnglish).map((clause) => clause.range);
 }
 
-function quotations(text: string): Range[] {
-  const found: Range[] = [];
+interface Quotation {
+  content: Range;
+  /** Where its marks stand. */
+  open: number;
+  close: number;
+}
+
+function quotations(text: string): Quotation[] {
+  const found: Quotation[] = [];
   for (const pattern of QUOTATIONS) {
-    for (const match of text.matchAll(pattern)) found.push([match.index + 1, match.index + match[0].length - 1]);
+    for (const match of text.matchAll(pattern)) {
+      const close = match.index + match[0].length - 1;
+      found.push({ content: [match.index + 1, close], open: match.index, close });
+    }
   }
   return found;
 }

@@ -103,7 +103,14 @@ describe("findEnglishRanges in a French paragraph", () => {
 
   it("gives no French rule to an English sentence quoted inside an English clause", () => {
     const text = 'Nous citons Kent Beck. As he put it, "make it work, make it right". Et voilà.';
-    expect(englishOf(text).map((range) => range.trim())).toEqual(['As he put it, "make it work, make it right".']);
+    expect(englishOf(text).map((range) => range.trim())).toEqual([
+      'As he put it, "make it work, make it right".',
+    ]);
+  });
+
+  it("keeps both quotes of an English quotation with the English clause that opens it", () => {
+    const text = 'As Linus put it, "talk is cheap: show me the code". Nous avons donc montré le code.';
+    expect(englishOf(text)).toEqual(['As Linus put it, "talk is cheap: show me the code"']);
   });
 
   it("keeps a lead-in that introduces an English sentence with it", () => {
@@ -132,7 +139,9 @@ describe("English units in a post's prose", () => {
   const blocksOf = (source: string) => extractProse(parsePost("_posts/2024-03-05-a.md", source));
   const englishIn = (source: string) =>
     blocksOf(source).flatMap((block) =>
-      block.englishRanges.map(([from, to]) => `${block.kind}: ${block.text.slice(from, to).replaceAll(OPAQUE, "¤")}`),
+      block.englishRanges.map(
+        ([from, to]) => `${block.kind}: ${block.text.slice(from, to).replaceAll(OPAQUE, "¤")}`,
+      ),
     );
 
   it("marks the front matter title, headings and list items on their own", () => {

@@ -45,7 +45,10 @@ describe("postLanguage", () => {
       it(`${frontMatter.trim()} → ${code}`, () => {
         // The marker wins over prose in the other language, a site and a config that say otherwise.
         const body = code === "en" ? FRENCH_BODY : ENGLISH_BODY;
-        const options = { config: { typography: { lang: code === "en" ? "fr" : "en" } }, siteConfig: "lang: it\n" };
+        const options = {
+          config: { typography: { lang: code === "en" ? "fr" : "en" } },
+          siteConfig: "lang: it\n",
+        };
         expect(languageOf(frontMatter, body, options)).toEqual({ code, from: "front-matter" });
       });
     }
@@ -81,8 +84,14 @@ describe("postLanguage", () => {
     }
 
     it("yields to prose clearly in the other language", () => {
-      expect(languageOf("", ENGLISH_BODY, { siteConfig: "lang: fr\n" })).toEqual({ code: "en", from: "prose" });
-      expect(languageOf("", FRENCH_BODY, { siteConfig: "lang: en\n" })).toEqual({ code: "fr", from: "prose" });
+      expect(languageOf("", ENGLISH_BODY, { siteConfig: "lang: fr\n" })).toEqual({
+        code: "en",
+        from: "prose",
+      });
+      expect(languageOf("", FRENCH_BODY, { siteConfig: "lang: en\n" })).toEqual({
+        code: "fr",
+        from: "prose",
+      });
     });
 
     it("holds for a French post that quotes English at length", () => {
