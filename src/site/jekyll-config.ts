@@ -1,7 +1,7 @@
 import { parseDocument } from "yaml";
 import { type JekyllPlugins, NO_PLUGINS, readPlugins } from "./jekyll-plugins.js";
-import { DEFAULT_MARKDOWN_ENGINE, type MarkdownEngine, readMarkdownEngine } from "./markdown-engine.js";
 import { languageCode } from "./language-tag.js";
+import { DEFAULT_MARKDOWN_ENGINE, type MarkdownEngine, readMarkdownEngine } from "./markdown-engine.js";
 
 /** What Relecteur needs from a Jekyll `_config.yml`. */
 export interface JekyllConfig {
