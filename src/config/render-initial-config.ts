@@ -88,12 +88,13 @@ function typographyLines(facts: SiteFacts): string[] {
     fr("  # Espace insécable des corrections : fine (narrow), normale (regular) ou aucune (off)."),
     "  nbsp: narrow",
   ];
-  if (facts.siteLang && /^en\b/i.test(facts.siteLang)) {
+  if (facts.siteLang) {
+    // Relecteur reads the site's `lang` itself; `typography.lang` would also turn off the detection of each
+    // post's language, so it is only mentioned.
     lines.push(
       fr(
-        `  # Le site est en anglais (lang: ${facts.siteLang} dans _config.yml) : pas de typographie française.`,
+        `  # Langue du site (lang de _config.yml) : ${facts.siteLang} ; la langue d'un article se lit dans son en-tête, sinon dans son texte.`,
       ),
-      "  lang: en",
     );
   }
   if (facts.languageKey) {
