@@ -106,10 +106,19 @@ const CONTENT_TYPES: Record<string, string> = {
  * files their pages load. One instance per set of files (a commit): it keeps what it has read.
  */
 export class PreviewSite {
+  /** Posts, collections and data read for one page, kept for the next ones. */
+  private readonly loaded = new Map<string, Promise<unknown>>();
+  /** Problems found while reading them (a data file that does not parse), shown on every page. */
+  private readonly readProblems = new Omissions();
+
   private constructor(
     private readonly setup: SiteSetup,
     private readonly siteOmissions: readonly string[],
   ) {}
+
+  private siteDrop(currentUrl: string): SiteDrop {
+    return new SiteDrop(this.setup, this.readProblems, currentUrl, this.loaded);
+  }
 
   static async open(source: SiteFileSource, options: PreviewSiteOptions): Promise<PreviewSite> {
     const configText = await readText(source, "_config.yml");
@@ -150,7 +159,7 @@ export class PreviewSite {
     const page = document.data;
     const urlPath = String(page.url);
     const liquid = this.liquid(omissions);
-    const siteDrop = new SiteDrop(this.setup, omissions, urlPath);
+    const siteDrop = this.siteDrop(urlPath);
     const renderBody = async (body: string) => {
       const rendered =
         page.render_with_liquid === false
@@ -162,6 +171,7 @@ export class PreviewSite {
     page.excerpt = await renderBody(excerptOf(document.body, separator));
     page.content = await renderBody(document.body);
     const html = await this.applyLayouts(liquid, siteDrop, page, String(page.content), omissions);
+    for (const item of this.readProblems.list()) omissions.add(item);
     const tree = fromHtml(html);
     for (const item of sanitizePage(tree)) omissions.add(item);
     const space = this.space;

@@ -10,12 +10,16 @@ import { readCollection, readPages, readPosts, type SiteSetup } from "./site-doc
  * GitHub API fetches only the files its layouts use.
  */
 export class SiteDrop extends Drop {
-  private readonly loaded = new Map<string, Promise<unknown>>();
-
+  /**
+   * @param loaded what was read for earlier pages of the same files (their posts, collections, data),
+   *   shared so that a second page costs no new reads; `related_posts` depends on the page and is not kept.
+   * @param omissions where a data file that does not parse is reported (shared by the pages, too).
+   */
   constructor(
     private readonly setup: SiteSetup,
     private readonly omissions: Omissions,
     private readonly currentPostUrl: string,
+    private readonly loaded: Map<string, Promise<unknown>> = new Map(),
   ) {
     super();
   }
@@ -25,6 +29,7 @@ export class SiteDrop extends Drop {
     if (key === "time") return new ZonedDate(this.setup.now.getTime(), this.setup.zone);
     const lazy = this.lazyValue(key);
     if (lazy === undefined) return config[key];
+    if (key === "related_posts") return lazy();
     let value = this.loaded.get(key);
     if (value === undefined) {
       value = lazy();
