@@ -50,11 +50,35 @@ export function registerJekyllFilters(liquid: Liquid, site: FilterSite): void {
   liquid.registerFilter("date_to_long_string", (input: unknown, type?: unknown, style?: unknown) =>
     stringifyDate(input, "%B", type, style, format),
   );
+  liquid.registerFilter("normalize_whitespace", (input: unknown) =>
+    String(input ?? "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+  liquid.registerFilter("group_by", (input: unknown, property: unknown) =>
+    groupBy(input, String(property ?? "")),
+  );
   // dart-sass is large: loaded only when a template uses these filters.
   const sassify = (syntax: "indented" | "scss") => async (input: unknown) =>
     (await import("sass")).compileString(String(input ?? ""), { syntax, style: "expanded" }).css;
   liquid.registerFilter("sassify", sassify("indented"));
   liquid.registerFilter("scssify", sassify("scss"));
+}
+
+/** Jekyll's `group_by`: `{name, items, size}` for each value of the property, as a string, in order of appearance. */
+function groupBy(input: unknown, property: string): { name: string; items: unknown[]; size: number }[] {
+  const items = Array.isArray(input) ? input : [];
+  const groups = new Map<string, unknown[]>();
+  for (const item of items) {
+    let value: unknown = item;
+    for (const key of property.split(".")) {
+      value =
+        value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+    }
+    const name = value === undefined || value === null ? "" : String(value);
+    groups.set(name, [...(groups.get(name) ?? []), item]);
+  }
+  return [...groups].map(([name, members]) => ({ name, items: members, size: members.length }));
 }
 
 export function relativeUrl(input: unknown, baseurl: string): unknown {

@@ -53,7 +53,7 @@ export function applyAttributeLists(tree: Root, source: string): List[] {
             previous.position.end.line === child.position.start.line - 1;
           const target = directlyAfter ? previous : children[index + 1];
           for (const line of blockLines) {
-            const ial = IAL_ONLY.exec(line);
+            const ial = ALD_ONLY.test(line) ? null : IAL_ONLY.exec(line);
             if (ial) apply(target, ial[1] ?? "");
           }
           children.splice(index, 1);

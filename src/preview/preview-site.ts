@@ -168,7 +168,11 @@ export class PreviewSite {
       return isMarkdownPath(path) ? markdownToHtml(rendered, this.setup.kramdown) : rendered;
     };
     const separator = excerptSeparator(page, this.setup.config);
-    page.excerpt = await renderBody(excerptOf(document.body, separator));
+    try {
+      page.excerpt = await renderBody(excerptOf(document.body, separator));
+    } catch {
+      page.excerpt = ""; // The page's own render says what is wrong, if anything.
+    }
     page.content = await renderBody(document.body);
     const html = await this.applyLayouts(liquid, siteDrop, page, String(page.content), omissions);
     for (const item of this.readProblems.list()) omissions.add(item);
@@ -334,11 +338,32 @@ export class PreviewSite {
 
 const JEKYLL = { version: "4.3.4", environment: "production" };
 
-/** The text up to the excerpt separator, with the link definitions of the rest (Jekyll's Excerpt#extract_excerpt). */
-function excerptOf(body: string, separator: string): string {
+/** Liquid's block tags: an excerpt cut inside one gets its end tag (Jekyll's `sanctify_liquid_tags`). */
+const BLOCK_TAGS = new Set([
+  "if",
+  "unless",
+  "for",
+  "case",
+  "capture",
+  "comment",
+  "raw",
+  "highlight",
+  "tablerow",
+]);
+
+/**
+ * The text up to the excerpt separator, block tags left open closed, with the link definitions of the
+ * rest (Jekyll's Excerpt#extract_excerpt).
+ */
+export function excerptOf(body: string, separator: string): string {
   const index = body.indexOf(separator);
   if (index === -1) return body;
-  const head = body.slice(0, index);
+  let head = body.slice(0, index);
+  const opened = [...head.matchAll(/\{%-?\s*(\w+)/g)].map((match) => match[1] as string);
+  for (const name of [...new Set(opened)].reverse()) {
+    if (BLOCK_TAGS.has(name) && !new RegExp(`\\{%-?\\s*end${name}\\s*-?%\\}`).test(head))
+      head += `\n{% end${name} %}`;
+  }
   const definitions = body.slice(index).match(/^ {0,3}\[[^\]]+\]:.+$/gm) ?? [];
   return definitions.length === 0 ? head : `${head}\n\n${definitions.join("\n")}`;
 }
