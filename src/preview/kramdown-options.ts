@@ -1,4 +1,6 @@
+import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import type { HeaderIdStyle } from "../links/kramdown-ids.js";
+import { readMarkdownEngine } from "../site/markdown-engine.js";
 
 /**
  * The `kramdown:` options of `_config.yml` that change what a page shows, with Jekyll's defaults
@@ -50,38 +52,26 @@ export const DEFAULT_KRAMDOWN_OPTIONS: KramdownOptions = {
   footnoteBacklink: "\u21a9",
 };
 
-/** The named entities kramdown's options use most, beyond numeric ones (`#8217`). */
-const ENTITIES: Record<string, string> = {
-  lsquo: "\u2018",
-  rsquo: "\u2019",
-  ldquo: "\u201c",
-  rdquo: "\u201d",
-  laquo: "\u00ab",
-  raquo: "\u00bb",
-  lsaquo: "\u2039",
-  rsaquo: "\u203a",
-  sbquo: "\u201a",
-  bdquo: "\u201e",
-  apos: "'",
-  quot: '"',
-  nbsp: "\u00a0",
-  mdash: "\u2014",
-  ndash: "\u2013",
-  hellip: "\u2026",
-};
-
-/** kramdown's options from the whole `_config.yml` mapping (any other value than a mapping: defaults). */
+/**
+ * kramdown's options from the whole `_config.yml` mapping (any other value than a mapping: defaults).
+ * `input`, `smart_quotes` and `typographic_symbols` are read as the typography rules read them
+ * (src/site/markdown-engine.ts), so that the preview shows what those rules expect.
+ */
 export function readKramdownOptions(config: Record<string, unknown>): KramdownOptions {
   const raw = config.kramdown;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return DEFAULT_KRAMDOWN_OPTIONS;
   const options = raw as Record<string, unknown>;
-  const input = typeof options.input === "string" ? options.input : "GFM";
+  const engine = readMarkdownEngine(config).kramdown;
+  const symbols = { ...DEFAULT_SYMBOLS };
+  for (const [name, text] of Object.entries(engine.typographicSymbols)) {
+    if (name in symbols) symbols[name as TypographicSymbol] = decodeEntities(text);
+  }
   return {
-    headerIdStyle: input.toLowerCase() === "kramdown" ? "kramdown" : "gfm",
+    headerIdStyle: engine.input.toLowerCase() === "kramdown" ? "kramdown" : "gfm",
     autoIds: options.auto_ids !== false,
     autoIdPrefix: typeof options.auto_id_prefix === "string" ? options.auto_id_prefix : "",
-    smartQuotes: readSmartQuotes(options.smart_quotes),
-    typographicSymbols: readSymbols(options.typographic_symbols),
+    smartQuotes: engine.smartQuotes,
+    typographicSymbols: symbols,
     hardWrap: options.hard_wrap === true,
     tocLevels: readTocLevels(options.toc_levels),
     footnoteNumber: typeof options.footnote_nr === "number" ? options.footnote_nr : 1,
@@ -90,26 +80,6 @@ export function readKramdownOptions(config: Record<string, unknown>): KramdownOp
         ? decodeEntities(options.footnote_backlink)
         : DEFAULT_KRAMDOWN_OPTIONS.footnoteBacklink,
   };
-}
-
-/** `smart_quotes: lsquo,rsquo,ldquo,rdquo` or a list of four entity names or numbers. */
-function readSmartQuotes(value: unknown): KramdownOptions["smartQuotes"] {
-  const items = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : undefined;
-  if (items?.length !== 4) return DEFAULT_KRAMDOWN_OPTIONS.smartQuotes;
-  const chars = items.map((item) => entityChar(String(item).trim()));
-  if (chars.some((char) => char === undefined)) return DEFAULT_KRAMDOWN_OPTIONS.smartQuotes;
-  return chars as unknown as KramdownOptions["smartQuotes"];
-}
-
-/** `typographic_symbols: {hellip: "...", mdash: "---"}`: each listed symbol is written as given. */
-function readSymbols(value: unknown): Record<TypographicSymbol, string> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return DEFAULT_SYMBOLS;
-  const symbols = { ...DEFAULT_SYMBOLS };
-  for (const [name, text] of Object.entries(value as Record<string, unknown>)) {
-    if (name in symbols && typeof text === "string")
-      symbols[name as TypographicSymbol] = decodeEntities(text);
-  }
-  return symbols;
 }
 
 function readTocLevels(value: unknown): ReadonlySet<number> {
@@ -123,20 +93,15 @@ function readTocLevels(value: unknown): ReadonlySet<number> {
   return DEFAULT_KRAMDOWN_OPTIONS.tocLevels;
 }
 
-/** An entity name (`rsquo`), number (`#8217`, `#x2019`) or the character itself. */
-function entityChar(name: string): string | undefined {
-  const numeric = /^#(x[0-9a-f]+|\d+)$/i.exec(name);
-  if (numeric) {
-    const digits = numeric[1] as string;
-    const code =
-      digits.startsWith("x") || digits.startsWith("X")
-        ? Number.parseInt(digits.slice(1), 16)
-        : Number(digits);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
-  }
-  return ENTITIES[name] ?? ([...name].length === 1 ? name : undefined);
-}
-
+/** `&hellip;`, `&#8230;` and `&#x2026;` in an option's text, as kramdown writes them out. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => entityChar(name) ?? entity);
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (entity, name: string) => {
+    if (name.startsWith("#")) {
+      const code =
+        name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    const decoded = decodeNamedCharacterReference(name);
+    return decoded === false ? entity : decoded;
+  });
 }

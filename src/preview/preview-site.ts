@@ -5,6 +5,7 @@ import { toHtml } from "hast-util-to-html";
 import type { Liquid } from "liquidjs";
 import { readFrontMatter } from "../review/front-matter.js";
 import { siteDocuments } from "../site/documents.js";
+import { readMarkdownEngine } from "../site/markdown-engine.js";
 import { identifyPost } from "../site/post-identity.js";
 import { previewBanner } from "./banner.js";
 import { readText, type SiteFileSource } from "./file-source.js";
@@ -374,6 +375,8 @@ function siteOmissions(
   themeLoaded: boolean,
 ): string[] {
   const items: string[] = [];
+  const engine = readMarkdownEngine(config).name;
+  if (engine !== "kramdown") items.push(`convertisseur Markdown ${engine} (rendu ici comme kramdown)`);
   const plugins = [config.plugins, config.gems].flatMap((value) =>
     Array.isArray(value) ? value.map(String) : [],
   );

@@ -165,10 +165,12 @@ describe("site, page, layout and content", () => {
 
   it("says when a layout is missing and when the remote theme is not loaded", async () => {
     const page = await renderPost({
-      "_config.yml": "remote_theme: owner/theme\nplugins: [jekyll-remote-theme, jemoji]\n",
+      "_config.yml":
+        "markdown: CommonMarkGhPages\nremote_theme: owner/theme\nplugins: [jekyll-remote-theme, jemoji]\n",
       "_posts/2024-05-01-essai.md": "---\nlayout: absente\n---\nTexte.\n",
     });
     expect(page.omissions).toEqual([
+      "convertisseur Markdown commonmarkghpages (rendu ici comme kramdown)",
       "extension jemoji",
       "thème distant owner/theme non chargé",
       "mise en page « absente » introuvable dans le site (elle vient peut-être du thème)",
