@@ -1,8 +1,10 @@
 /**
  * `npm run demo`: Relecteur's main job on the bundled example site, with no GitHub account. Prints the
  * findings as `relecteur check` does, then the summary comment the bot would post on a pull request that
- * adds every post of the site.
+ * adds every post of the site, and last writes each post's preview (`relecteur preview`) to a temporary
+ * folder.
  */
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { main } from "../src/cli/main.js";
 import { openLocalSite } from "../src/cli/open-local-site.js";
@@ -40,3 +42,16 @@ const results = site.posts.map((path) => {
 });
 write(`\n# Le commentaire de synthèse que le bot posterait sur la pull request #${DEMO_PULL_NUMBER}\n\n`);
 write(renderSummaryComment(summarizePosts(results, site, config, DEMO_PULL_NUMBER), config.locale));
+
+const previewDir = join(tmpdir(), "relecteur-demo-apercu");
+write(`\n# relecteur preview ${relative(process.cwd(), siteDir) || "."} --out ${previewDir}\n\n`);
+const previewStatus = await main(["preview", siteDir, "--out", previewDir], {
+  cwd: process.cwd(),
+  today,
+  isColorTerminal: color,
+  stdout: write,
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => new Uint8Array(),
+});
+write(`\nAperçus écrits dans ${previewDir} : ouvrez les pages ci-dessus dans un navigateur.\n`);
+process.exitCode = previewStatus;

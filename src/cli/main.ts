@@ -4,6 +4,7 @@ import { runExplain } from "./explain-command.js";
 import { runInit } from "./init-command.js";
 import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
+import { parsePreviewOptions, runPreview } from "./preview-command.js";
 import { UsageError } from "./usage-error.js";
 
 export const USAGE = `Usage : relecteur <commande> [options]
@@ -12,6 +13,7 @@ Commandes :
   check [CHEMIN…]      relit des articles ou des dossiers d'articles (par défaut : tout le site)
   init [--site DIR]    écrit .github/relecteur.yml d'après ce que montre le site (sans jamais le remplacer)
   explain RÈGLE        explique une règle, avec ses exemples (relecteur explain typo/nbsp-before-colon)
+  preview [ARTICLE…]   écrit l'aperçu de chaque article dans la mise en page du site (--out DIR)
 
 Options de check :
   --site DIR           racine du site (par défaut : le dossier qui contient _config.yml)
@@ -23,6 +25,12 @@ Options de check :
   --fix                applique les corrections sûres (avec --stdin : écrit l'article corrigé)
   --format FORMAT      text (défaut), json, github ou sarif
   --debug              affiche la pile d'appels d'un échec
+
+Options de preview :
+  --out DIR            dossier où écrire les pages (DIR/<chemin de l'URL>), styles et images à côté
+  --theme DIR          copie locale du thème distant (remote_theme) ; les fichiers du site l'emportent
+  --commit SHA         commit affiché dans le bandeau de l'aperçu
+  --site DIR, --config FILE, --debug   comme pour check
 
 Code de sortie : 0 sans erreur, 1 si une erreur est trouvée, 2 pour un mauvais usage ou un échec.
 `;
@@ -49,6 +57,13 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     }
     if (command === "explain") return runExplain(rest, io);
     if (command === "init") return runInit(rest, io);
+    if (command === "preview") {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      return await runPreview(parsePreviewOptions(rest), io);
+    }
     throw new UsageError(`commande inconnue « ${command} » (relecteur --help)`);
   } catch (error) {
     if (error instanceof UsageError) {

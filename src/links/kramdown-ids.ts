@@ -145,7 +145,7 @@ function liquidLoops(source: string): [number, number][] {
  * image alt texts or footnote marks. Its typographic symbols (`--`, `---`, `...`) become dashes and an
  * ellipsis, which ids then drop: « A -- B » gives `a--b`, not `a----b`.
  */
-function rawText(node: Nodes): string {
+export function rawText(node: Nodes): string {
   switch (node.type) {
     case "text":
       return node.value.replace(/-{2,3}|\.\.\./g, "\u2014");
