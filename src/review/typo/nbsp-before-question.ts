@@ -37,6 +37,7 @@ export const nbspBeforeQuestion = spacedMarkRule({
     right: [
       { source: "Pourquoi\u202f? Pourquoi&#8239;? Pourquoi\u00a0?\n" },
       { source: "Voir [la page](https://a.fr/?q=1), https://b.fr/?x (?) et `a?b:c`.\n" },
+      { source: "Le public\u00a0: « ? » puis [?!] et '?', la page ?lang=fr.\n" },
       { source: "Why did we do this? Because we can, and we will do it again with you.\n" },
     ],
   },
