@@ -24,6 +24,7 @@ const TRAPS: Record<string, string> = {
   autolinks: "Écrivez à <contact@exemple.fr> ou voyez <https://exemple.fr/x;y>.\n",
   "bare URLs and e-mail addresses":
     "Voir https://exemple.fr/Etat?x=1;y=2 et www.exemple.fr/a:b, ou contact@exemple.fr.\n",
+  "a mailto: address left as text": "Écrivez à mailto:contact@exemple.fr pour nous joindre.\n",
   "footnote labels": "Un fait[^note:1].\n\n[^note:1]: Une source.\n",
   "kramdown attribute lists": '## Un titre {#mon:titre}\n\nUn paragraphe.\n{: .classe style="a:b"}\n',
   emoticons: "Bravo :) et :-( ou ;) et :D.\n",

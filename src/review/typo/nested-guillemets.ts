@@ -2,9 +2,12 @@ import { isEnglishAt, type ProseBlock } from "../prose/prose-block.js";
 import type { Fix, Rule, RuleContext } from "../types.js";
 import { frenchBlocks, isNoBreakSpace, isSpace } from "./french-prose.js";
 
-/** What may sit, in the source, between a guillemet and the quotation: spaces and their entities. */
-const OPENING_SOURCE = /^«(?:[ \t\u00a0\u202f\u2009]|&#?\w+;)*$/;
-const CLOSING_SOURCE = /^(?:[ \t\u00a0\u202f\u2009]|&#?\w+;)*»$/;
+/**
+ * What the fix replaces, in the source, between a guillemet and the quotation: spaces written as such. Not an
+ * entity (`&nbsp;`): removing it would remove letters from the source, and a fix never does.
+ */
+const OPENING_SOURCE = /^«[ \t\u00a0\u202f\u2009]*$/;
+const CLOSING_SOURCE = /^[ \t\u00a0\u202f\u2009]*»$/;
 
 export const nestedGuillemets: Rule = {
   id: "typo/nested-guillemets",
@@ -29,8 +32,8 @@ export const nestedGuillemets: Rule = {
         fixed: "Elle répète «\u00a0le mot “agile” est usé\u00a0» depuis un an.\n",
       },
       {
-        // The emphasis and the entities stay: only the guillemets and their spaces change.
-        source: "Il dit « c'est « *le* projet&nbsp;» de l'année ».\n",
+        // The emphasis stays: only the guillemets and their spaces change.
+        source: "Il dit « c'est « *le* projet » de l'année ».\n",
         findings: [
           {
             message: "Guillemets « « … » » dans une citation : les guillemets anglais « “…” » sont attendus",
@@ -39,6 +42,17 @@ export const nestedGuillemets: Rule = {
           },
         ],
         fixed: "Il dit « c'est “*le* projet” de l'année ».\n",
+      },
+      {
+        // Spaces written as entities: reported, left to a person.
+        source: "Il dit «&nbsp;c'est «&nbsp;le projet&nbsp;» de l'année&nbsp;».\n",
+        findings: [
+          {
+            message: "Guillemets « « … » » dans une citation : les guillemets anglais « “…” » sont attendus",
+            line: 1,
+            column: 21,
+          },
+        ],
       },
     ],
     right: [
