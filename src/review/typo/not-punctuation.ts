@@ -80,7 +80,13 @@ export function isQuotedAlone(text: string, index: number): boolean {
   while (before >= 0 && (MARKS.test(text[before] ?? "") || SPACE.test(text[before] ?? ""))) before--;
   let after = index + 1;
   while (after < text.length && (MARKS.test(text[after] ?? "") || SPACE.test(text[after] ?? ""))) after++;
-  return OPENERS.has(text[before] ?? "") && CLOSERS.has(text[after] ?? "");
+  const opener = text[before] ?? "";
+  const closer = text[after] ?? "";
+  if (!OPENERS.has(opener) || !CLOSERS.has(closer)) return false;
+  // A straight quote opens and closes alike: in `"oui" ? "non"` the quotes around `?` belong to words.
+  const isSymmetric = (quote: string) => quote === '"' || quote === "'";
+  const isSpaced = /\s|\u00a0|\u202f/.test(text.slice(before + 1, after));
+  return !(isSpaced && (isSymmetric(opener) || isSymmetric(closer)));
 }
 
 /** Any of the above: the mark at `index` is not punctuation to space. */
