@@ -1,7 +1,8 @@
 /**
  * Where `.`, `:`, `;`, `!` or `?` written in prose is not French punctuation, so that no spacing rule splits
- * it from its neighbours: inside a name (`Vue.Js`, `ASP.NET`, `gov.uk`, `v1.2`), in an emoji shortcode
- * (`:tada:`), in a shebang (`#!`), or quoted alone in a transcript (`« ? »`, `"!"`, `(?)`).
+ * it from its neighbours: inside a name (`Vue.Js`, `ASP.NET`, `gov.uk`, `v1.2`), a scope (`::`), a shebang
+ * (`#!`), or quoted alone in a transcript (`« ? »`, `"!"`, `(?)`). Emoji shortcodes (`:tada:`) are not prose
+ * at all: extract-prose masks them.
  */
 
 /** What ends a dotted name or a web address: a file type, a top-level domain, a framework's suffix. */
@@ -52,19 +53,6 @@ export function isInsideDottedName(text: string, index: number): boolean {
   return DIGIT.test(left) || DIGIT.test(right);
 }
 
-/** The colon at `index` opens or closes an emoji shortcode (`:tada:`, `:+1:`, `:white_check_mark:`). */
-export function isInEmojiShortcode(text: string, index: number): boolean {
-  const closing = /(?:^|[^\p{L}\p{N}_]):([a-z0-9_+-]{1,50}):$/u.exec(
-    text.slice(Math.max(0, index - 52), index + 1),
-  );
-  const opening = /^:([a-z0-9_+-]{1,50}):(?![\p{L}\p{N}_])/u.exec(text.slice(index, index + 53));
-  const name = closing?.[1] ?? (opening && isWordStart(text, index) ? opening[1] : undefined);
-  // A letter, or a thumb: `:30:` in `10:30:45` is a time, not an emoji.
-  return name !== undefined && (/[a-z]/.test(name) || name === "+1" || name === "-1");
-}
-
-const isWordStart = (text: string, index: number) => !/[\p{L}\p{N}_]/u.test(text[index - 1] ?? "");
-
 /** `#!`: a shebang named in prose. */
 export function isShebang(text: string, index: number): boolean {
   return text[index] === "!" && text[index - 1] === "#";
@@ -97,7 +85,7 @@ export function isNotPunctuation(text: string, index: number): boolean {
     case ":":
       // `::before`, `std::vector`: a scope or a pseudo-element, never a colon of prose.
       if (text[index - 1] === ":" || text[index + 1] === ":") return true;
-      return isInEmojiShortcode(text, index) || isQuotedAlone(text, index);
+      return isQuotedAlone(text, index);
     case "!":
       return isShebang(text, index) || isQuotedAlone(text, index);
     default:
@@ -108,7 +96,7 @@ export function isNotPunctuation(text: string, index: number): boolean {
 /**
  * `merci !Rendez-vous`, `pourquoi ?Parce que`, `Note :voici`: a mark spaced from the word before, as French
  * punctuation is, but glued to the word after. Not `?lang=fr` or `:8080/x` (a query or an address), not
- * `::before`, not `:tada:`.
+ * `::before`.
  */
 export function isGluedToNextWord(text: string, index: number): boolean {
   const mark = text[index] ?? "";
