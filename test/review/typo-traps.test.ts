@@ -24,10 +24,20 @@ const TRAPS: Record<string, string> = {
   autolinks: "Écrivez à <contact@exemple.fr> ou voyez <https://exemple.fr/x;y>.\n",
   "bare URLs and e-mail addresses":
     "Voir https://exemple.fr/Etat?x=1;y=2 et www.exemple.fr/a:b, ou contact@exemple.fr.\n",
+  "a mailto: address left as text": "Écrivez à mailto:contact@exemple.fr pour nous joindre.\n",
   "footnote labels": "Un fait[^note:1].\n\n[^note:1]: Une source.\n",
   "kramdown attribute lists": '## Un titre {#mon:titre}\n\nUn paragraphe.\n{: .classe style="a:b"}\n',
   emoticons: "Bravo :) et :-( ou ;) et :D.\n",
   "times and ratios": "Rendez-vous à 10:30, écran 16:9, score 3:2.\n",
+  "dotted names, domains, versions and abbreviations":
+    "Node.Js, Vue.Js, Ember.Data, ASP.NET et D3.Js\u00a0; e.g. gov.uk, i.e. beta.gouv.fr, en v1.2 puis 1.2.3 (etc.).\n",
+  "emoji shortcodes": "Bravo :tada: et merci :+1: à toute l’équipe :white_check_mark:\n",
+  "a shebang": "Un script commence par #! puis le chemin de l’interpréteur.\n",
+  "lone punctuation quoted in a transcript":
+    "Le public\u00a0: «\u00a0?\u00a0» Lui\u00a0: «\u00a0!\u00a0» puis “?” et (?) ou (!) et [:].\n",
+  "a colon or a question mark that is not prose":
+    "À 10:30, std::vector et ::before, la page ?lang=fr et le port :8080/api.\n",
+  "an arithmetic minus": "L’année N - 2 (année - 2), soit x - y = 3 et n - 1.\n",
   "a Markdown hard break": "Une ligne  \nune autre ligne.\n",
   "correct French":
     "L’État et l’École\u00a0: «\u00a0une équipe\u202f!\u00a0» Le 2e atelier, le 1er mai, 87\u202f% à 14\u00a0h\u00a030 – enfin… cf. M. Dupont.\n",

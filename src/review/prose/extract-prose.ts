@@ -8,14 +8,16 @@ import { OPAQUE, type ProseBlock, type ProseKind } from "./prose-block.js";
 /**
  * What is never prose even inside text: Liquid tags and outputs (and everything between `{% raw %}` and
  * `{% endraw %}`), kramdown attribute lists `{: …}` and header ids `{#id}`, bare URLs and e-mail addresses
- * (kramdown leaves them as text), emoticons and emoji shortcodes. Each pattern starts with a literal so that the engine skips
+ * (kramdown leaves them as text, `mailto:` included), emoticons and emoji shortcodes. Each pattern starts with a
+ * literal so that the engine skips
  * ahead quickly: a leading lookbehind would be tried at every character of every post.
  */
 const NEVER_PROSE: RegExp[] = [
   // Bounded: a tag never runs for pages, and `{{{{…` without a close must not be quadratic.
   /\{%[\s\S]{0,500}?%\}|\{\{[\s\S]{0,500}?\}\}|\{:[^}\n]{0,500}\}|\{#[\w-]{1,200}\}/g,
   // Named schemes and a start-of-token lookbehind: `a.a.a.…` must not make these quadratic.
-  /\b(?:https?|ftps?):\/\/[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\w.])www\.[^\s<>()]*[^\s<>().,;:!?'"]/g,
+  // `mailto:` too: a link broken by a typo (`](mailto:a@b.fr?subject=A B]`) leaves its address as text.
+  /\b(?:(?:https?|ftps?):\/\/|mailto:)[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\w.])www\.[^\s<>()]*[^\s<>().,;:!?'"]/g,
   /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
 ];
 const EMOTICON = /[:;=]-?[)(DPp]|\^\^|<3/g;

@@ -9,6 +9,39 @@ function followsWordAndSpace(previous: string, text: string, index: number): boo
   return previous === " " && BEFORE_INCISE.test(text[index - 2] ?? "");
 }
 
+/** A variable: one letter alone, not the French words « a » and « y » (« il y a - dit-on - »). */
+const VARIABLE = /^[B-Zb-xz]$/;
+const LETTER = /^[A-Za-z]$/;
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+const OPERAND = /[\p{L}\p{N}.,]+$/u;
+const RIGHT_OPERAND = /^[\p{L}\p{N}]+(?:[.,]\d+)?/u;
+/** What follows a number that ends an expression: not a word (« 9 h - 18 h », « 2 - quatre ans »). */
+const ENDS_EXPRESSION = /^\s*(?:$|[.,;:!?)\]=+*/<>×÷≤≥≠])/;
+const OPERATOR_AHEAD = /^ [-+*/×÷=<>≤≥≠] /;
+const LOWERCASE_START = /^\p{Ll}/u;
+const SENTENCE_REST = /^[^.!?…]*/;
+
+/**
+ * An arithmetic minus, not an incise: « N - 2 », « x - y = 3 », « (année - 2) », « l'année - 2 puis ».
+ * A range of numbers (« 2010 - 2012 ») and an incise that opens on a number and closes (« le projet - 2 ans
+ * de travail - a abouti ») stay dashes to fix.
+ */
+function isMinus(text: string, index: number, hyphen: string): boolean {
+  if (hyphen !== "-") return false;
+  const left = OPERAND.exec(text.slice(Math.max(0, index - 40), index - 1))?.[0] ?? "";
+  const afterHyphen = text.slice(index + 2, index + 200);
+  const right = RIGHT_OPERAND.exec(afterHyphen)?.[0] ?? "";
+  const rest = afterHyphen.slice(right.length);
+  const isOperand = (word: string) => NUMBER.test(word) || LETTER.test(word);
+  if (isOperand(left) && isOperand(right) && OPERATOR_AHEAD.test(rest)) return true;
+  if (VARIABLE.test(left) && isOperand(right)) return true;
+  if (!NUMBER.test(right) || NUMBER.test(left)) return false;
+  if (ENDS_EXPRESSION.test(rest)) return true;
+  const sentence = SENTENCE_REST.exec(rest)?.[0] ?? "";
+  // The closing dash of an incise follows a word: « de travail - a abouti », not « x - y ».
+  return LOWERCASE_START.test(left) && !/\p{L}{2} [-–—] /u.test(sentence);
+}
+
 export const inciseDash: Rule = {
   id: "typo/incise-dash",
   category: "typo",
@@ -46,12 +79,16 @@ export const inciseDash: Rule = {
           "L'équipe – quatre personnes – livre. Un porte-parole, -5 %, `a - b`.\n\n- une liste\n- à puces\n",
       },
       { source: "Score: 3 - 2 for the team, and we will do it again with them.\n" },
+      // An arithmetic minus is no incise.
+      { source: "Les revenus de l'année N - 2 (année - 2), soit x - y = 3 et 5 - 3 = 2.\n" },
+      { source: "Calculez l'année - 2 puis n - 1 ; enfin a - b + c.\n" },
     ],
   },
   check(context) {
     for (const block of frenchBlocks(context)) {
       for (const match of frenchMatches(block, LONE_HYPHEN, followsWordAndSpace)) {
         const hyphen = match[1] as string;
+        if (isMinus(block.text, match.index, hyphen)) continue;
         reportInProse(
           context,
           block,

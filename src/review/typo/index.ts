@@ -12,6 +12,7 @@ import { nbspBeforeExclamation } from "./nbsp-before-exclamation.js";
 import { nbspBeforeQuestion } from "./nbsp-before-question.js";
 import { nbspBeforeSemicolon } from "./nbsp-before-semicolon.js";
 import { nbspInsideGuillemets } from "./nbsp-inside-guillemets.js";
+import { nestedGuillemets } from "./nested-guillemets.js";
 import { numbers } from "./numbers.js";
 import { ordinals } from "./ordinals.js";
 import { spaces } from "./spaces.js";
@@ -25,6 +26,7 @@ export const TYPO_RULES: readonly Rule[] = [
   nbspInsideGuillemets,
   nbspBeforeClosingGuillemet,
   straightQuotes,
+  nestedGuillemets,
   apostrophe,
   ellipsis,
   accentedCapitals,

@@ -61,6 +61,8 @@ export const nbspBeforeColon = spacedMarkRule({
       { source: "Le constat\u00a0: il faut agir ; le constat\u202f: il faut agir.\n" },
       { source: "Rendez-vous à 10:30, format 16:9, sur http://localhost:3000 ou `a: b`.\n" },
       { source: "Le constat&nbsp;: il faut agir. Super :)\n" },
+      // Emoji shortcodes, scopes and pseudo-elements, a colon quoted alone.
+      { source: "Bravo :tada: et :+1:, std::vector, le sélecteur ::before, le signe « : » et (:).\n" },
       {
         source:
           "---\ntitle: Bilan\nlayout: post\n---\n\n```yaml\nkey: value\n```\n\n{% include a.html param: 1 %}\n",

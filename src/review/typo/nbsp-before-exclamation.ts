@@ -46,10 +46,26 @@ export const nbspBeforeExclamation = spacedMarkRule({
         ],
         fixed: "Bravo 🎉\u202f!\n",
       },
+      {
+        // Glued to the next word: the space after is `typo/spaces`'s; the one before is still breaking.
+        source: "Merci !Rendez-vous demain.\n",
+        findings: [
+          {
+            message:
+              "Espace ordinaire avant « ! » : une espace fine insécable est attendue, pour que « ! » ne passe pas seul à la ligne",
+            line: 1,
+            column: 6,
+            severity: "warning",
+          },
+        ],
+        fixed: "Merci\u202f!Rendez-vous demain.\n",
+      },
     ],
     right: [
       { source: "Quelle équipe\u202f! Vraiment\u202f?!\n" },
       { source: "![Une image](a.png) et <!-- commentaire --> et `!important`.\n" },
+      // A shebang, and a mark quoted alone in a transcript: not the end of an exclamation.
+      { source: 'Le shebang #! en tête. Le public\u00a0: « ! » puis "!" et (!) ou “ !? ”.\n' },
     ],
   },
 });

@@ -33,10 +33,25 @@ export const nbspBeforeQuestion = spacedMarkRule({
         ],
         fixed: "- Pourquoi *pas*\u202f?\n",
       },
+      {
+        // Straight quotes around words, not around a lone mark.
+        source: 'Il a dit "oui" ? "non".\n',
+        findings: [
+          {
+            message:
+              "Espace ordinaire avant « ? » : une espace fine insécable est attendue, pour que « ? » ne passe pas seul à la ligne",
+            line: 1,
+            column: 15,
+            severity: "warning",
+          },
+        ],
+        fixed: 'Il a dit "oui"\u202f? "non".\n',
+      },
     ],
     right: [
       { source: "Pourquoi\u202f? Pourquoi&#8239;? Pourquoi\u00a0?\n" },
       { source: "Voir [la page](https://a.fr/?q=1), https://b.fr/?x (?) et `a?b:c`.\n" },
+      { source: "Le public\u00a0: « ? » puis [?!] et '?', la page ?lang=fr.\n" },
       { source: "Why did we do this? Because we can, and we will do it again with you.\n" },
     ],
   },

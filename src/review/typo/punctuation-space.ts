@@ -9,6 +9,7 @@ import {
   nameOf,
   reportInProse,
 } from "./french-prose.js";
+import { isGluedToNextWord, isNotPunctuation } from "./not-punctuation.js";
 
 /** The French spacing of one punctuation mark: before `; : ! ?` and `»`, after `«`. */
 export interface SpacedMark {
@@ -56,10 +57,18 @@ function checkBefore(
   const before = text[index - 1];
   const after = text[index + 1];
   if (before === undefined || before === "\n" || isNoBreakSpace(before)) return;
+  // `:tada:`, `#!`, `« ? »`: not punctuation that ends a clause.
+  if (mark !== "»" && isNotPunctuation(text, index)) return;
   // A group such as `?!` or `!!` takes one space, before its first mark.
   if (mark !== ":" && mark !== "»" && (before === "!" || before === "?")) return;
-  // `10:30`, `16:9`, `localhost:3000`, `?lang=fr`: not French punctuation.
-  if (mark !== "»" && after !== undefined && !FOLLOWS_PROSE_MARK.test(after)) return;
+  // `10:30`, `16:9`, `localhost:3000`, `?lang=fr`: not French punctuation; `merci !Rendez-vous` is.
+  if (
+    mark !== "»" &&
+    after !== undefined &&
+    !FOLLOWS_PROSE_MARK.test(after) &&
+    !isGluedToNextWord(text, index)
+  )
+    return;
   if (mark === "?" && (before === "(" || before === "[")) return;
   const shown = nameOf(space);
   if (isSpace(before)) {

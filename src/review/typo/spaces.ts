@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
+import { isGluedToNextWord, isInsideDottedName } from "./not-punctuation.js";
 
 /** Two spaces or more between two words (not at a line's start or end: indentation, hard breaks). */
 // The lookbehinds try a run of spaces once, from its first space: otherwise a long run is quadratic.
@@ -9,11 +10,15 @@ const NOT_SPACE = /[^\s]/;
 const SPACE_BEFORE_COMMA =
   /(?<![ \u00a0\u202f])[ \u00a0\u202f]+(?=[,.](?![.\d_/]|\p{Ll}|\p{Lu}(?!\p{Ll})))/gu;
 const BEFORE_COMMA = /[\p{L}\p{N})»\uFFFC]/u;
-/** Words glued by a comma, or a sentence starting right after a full stop (`fin.Début`). */
+/** Words glued by a comma, or a sentence starting right after a full stop (`fin.Début`), not `Vue.Js`. */
 const GLUED = /[,!?](?=\p{L})|\.(?=\p{Lu}\p{Ll})/gu;
 const LOWERCASE = /\p{Ll}/u;
-const afterTwoLowercase = (previous: string, text: string, index: number) =>
-  LOWERCASE.test(previous) && LOWERCASE.test(text[index - 2] ?? "");
+const gluedBetweenWords = (previous: string, text: string, index: number) =>
+  LOWERCASE.test(previous) &&
+  LOWERCASE.test(text[index - 2] ?? "") &&
+  !(text[index] === "." && isInsideDottedName(text, index));
+/** A mark spaced from the word before but glued to the next: `merci !Rendez-vous`, `pourquoi ?Parce`. */
+const SPACED_THEN_GLUED = /[!?:;](?=\p{L})/gu;
 
 export const spaces: Rule = {
   id: "typo/spaces",
@@ -52,6 +57,16 @@ export const spaces: Rule = {
         findings: [{ message: "Espace manquante après « , » entre deux mots", line: 1, column: 10 }],
         fixed: "On a fini, *ensuite* on part.\n",
       },
+      {
+        // Spaced before, as French punctuation is, but glued to the next word.
+        source: "Merci !Rendez-vous demain. Pourquoi ?Parce que. Le plan :livrer.\n",
+        findings: [
+          { message: "Espace manquante après « ! » entre deux mots", line: 1, column: 7 },
+          { message: "Espace manquante après « ? » entre deux mots", line: 1, column: 37 },
+          { message: "Espace manquante après « : » entre deux mots", line: 1, column: 57 },
+        ],
+        fixed: "Merci ! Rendez-vous demain. Pourquoi ? Parce que. Le plan : livrer.\n",
+      },
     ],
     right: [
       {
@@ -59,6 +74,16 @@ export const spaces: Rule = {
           "Un texte net, sans faute. Un site beta.gouv.fr, un nombre 1,5 et 3.14, M.Dupont ? `a  b`, un vers  \nbrisé, et…\n\n    code  indenté\n",
       },
       { source: "We ship it , and we  will do it again with them for the team.\n" },
+      // Names, domains, versions and abbreviations: no sentence starts inside them.
+      {
+        source:
+          "Node.Js, Vue.Js, Ember.Data, Socket.IO, ASP.NET, D3.Js, e.g. ici, i.e. là, gov.uk, beta.gouv.Fr, v1.2, 1.2.3 (etc.).\n",
+      },
+      // Not punctuation glued to a word: a query, a scope, an emoji, a time, code, Liquid.
+      {
+        source:
+          "La page ?lang=fr, std::vector, le sélecteur ::before, bravo :tada: à 10:30, `a ?b` et {{ a }} ?{{ b }}.\n",
+      },
       {
         source:
           "Le fichier .gitignore, le format .pdf, le dossier ./src, le framework .NET et les sites en .gouv.fr.\n",
@@ -101,7 +126,11 @@ export const spaces: Rule = {
             : { from: match.index, to: end, text: "" },
         );
       }
-      for (const match of frenchMatches(block, GLUED, afterTwoLowercase)) {
+      const glued = [
+        ...frenchMatches(block, GLUED, gluedBetweenWords),
+        ...frenchMatches(block, SPACED_THEN_GLUED, (_, text, index) => isGluedToNextWord(text, index)),
+      ];
+      for (const match of glued) {
         const mark = match[0];
         reportInProse(
           context,
