@@ -181,3 +181,14 @@ function headingsWithBlockIal(root: Root): Map<Heading, string> {
   });
   return explicit;
 }
+
+/**
+ * The id kramdown gives the heading written in `markdown` (the source of one heading), explicit or generated,
+ * or undefined when that source is not a heading. Fixes use it to leave a heading's id as it was.
+ */
+export function headingIdOfSource(markdown: string, style: HeaderIdStyle = "gfm"): string | undefined {
+  const heading = parseMarkdown(markdown).children.find((node) => node.type === "heading");
+  if (!heading) return undefined;
+  const text = rawText(heading);
+  return HEADER_ID.exec(text)?.[1] ?? headerId(text, style);
+}

@@ -2,12 +2,15 @@ import type { Config } from "../config/schema.js";
 import type { ExternalResults } from "../links/types.js";
 import type { Site } from "../site/site.js";
 import { filterFindings } from "./filters/index.js";
+import { fixKind } from "./fixes/fix-kind.js";
+import { settleFixes } from "./fixes/settle-fixes.js";
 import { parsePost } from "./parse-post.js";
 import { extractProse } from "./prose/extract-prose.js";
 import { type PostLanguage, postLanguage } from "./prose/post-language.js";
 import type { ProseBlock } from "./prose/prose-block.js";
 import { RULES } from "./registry.js";
 import type { Category, Finding, Report, Rule, RuleContext, Severity } from "./types.js";
+import { frenchBlocks } from "./typo/french-prose.js";
 
 export interface ReviewOptions {
   /** The review date, `YYYY-MM-DD`. */
@@ -41,33 +44,44 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
     language ??= postLanguage(post, proseOf(), config, site);
     return language;
   };
+  const contextFor = (report: RuleContext["report"]): RuleContext => ({
+    post,
+    tree: post.tree,
+    get prose() {
+      return proseOf();
+    },
+    get language() {
+      return languageOf();
+    },
+    site,
+    config,
+    externalLinks: options.externalLinks ?? NO_EXTERNAL_RESULTS,
+    today: options.today,
+    report,
+    rangeAt: (start, end) => post.lines.rangeAt(start, end),
+    rangeOf: (node) => post.lines.rangeAt(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
+    pointAt: (offset) => post.lines.pointAt(offset),
+  });
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(rule, config);
     if (severity === undefined) continue;
     if (options.only && !options.only.includes(rule.category)) continue;
     const isConfigured = config.rules[rule.id] !== undefined;
     const stamp = (report: Report): Finding =>
-      stampFinding(rule, isConfigured ? severity : (report.severity ?? severity), config, report);
-    const context: RuleContext = {
-      post,
-      tree: post.tree,
-      get prose() {
-        return proseOf();
-      },
-      get language() {
-        return languageOf();
-      },
-      site,
-      config,
-      externalLinks: options.externalLinks ?? NO_EXTERNAL_RESULTS,
-      today: options.today,
-      report: (report) => findings.push(stamp(report)),
-      rangeAt: (start, end) => post.lines.rangeAt(start, end),
-      rangeOf: (node) => post.lines.rangeAt(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
-      pointAt: (offset) => post.lines.pointAt(offset),
-    };
-    rule.check(context);
+      stampFinding(
+        rule,
+        isConfigured ? severity : (report.severity ?? severity),
+        config,
+        report,
+        post.source,
+      );
+    rule.check(contextFor((report) => findings.push(stamp(report))));
   }
+  let frenchProse: readonly ProseBlock[] | undefined;
+  settleFixes(findings, post, proseOf, () => {
+    frenchProse ??= frenchBlocks(contextFor(() => {}));
+    return frenchProse;
+  });
   return filterFindings(findings);
 }
 
@@ -78,11 +92,16 @@ export function effectiveSeverity(rule: Pick<Rule, "id" | "severity">, config: C
   return level ?? rule.severity;
 }
 
+/**
+ * A rule's report as a finding. Its correction becomes the finding's `fix` or `suggestion` depending on what
+ * it changes in `source` (a correction without the source it applies to is a suggestion).
+ */
 export function stampFinding(
   rule: Pick<Rule, "id" | "category">,
   severity: Severity,
   config: Config,
   report: Report,
+  source?: string,
 ): Finding {
   const finding: Finding = {
     ruleId: rule.id,
@@ -91,7 +110,10 @@ export function stampFinding(
     message: report.message[config.locale],
     range: report.range,
   };
-  if (report.fix) finding.fix = report.fix;
+  if (report.fix) {
+    const kind = source === undefined ? "suggestion" : fixKind(source, report.fix, report.fixNeedsReading);
+    finding[kind] = report.fix;
+  }
   if (report.expected) finding.expected = report.expected;
   if (report.related) {
     finding.related = report.related.map((related) => ({

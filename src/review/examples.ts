@@ -2,13 +2,17 @@ import { configSchema } from "../config/schema.js";
 import { buildSite } from "../site/site.js";
 import { applyFixes } from "./apply-fixes.js";
 import { reviewPost } from "./engine.js";
+import { correctionOf } from "./fix-until-stable.js";
 import type { Finding, Rule, RuleExample } from "./types.js";
 
 export const EXAMPLE_POST_PATH = "_posts/2024-03-05-exemple.md";
 /** The review date of every documented example. */
 export const EXAMPLE_TODAY = "2024-06-01";
 
-/** Runs one rule alone on a documented example, as the engine would on a real site. */
+/**
+ * Runs one rule alone on a documented example, as the engine would on a real site; `fixed` is the example
+ * with every correction of the rule applied, fixes and suggestions alike (`--fix=all`).
+ */
 export function runRuleExample(rule: Rule, example: RuleExample): { findings: Finding[]; fixed: string } {
   const path = example.path ?? EXAMPLE_POST_PATH;
   const siteFiles = example.site ?? {};
@@ -24,6 +28,6 @@ export function runRuleExample(rule: Rule, example: RuleExample): { findings: Fi
     rules: [{ ...rule, severity: rule.severity }],
     externalLinks: new Map(Object.entries(example.externalLinks ?? {})),
   });
-  const fixes = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []));
+  const fixes = findings.flatMap((finding) => correctionOf(finding, "all") ?? []);
   return { findings, fixed: applyFixes(example.source, fixes).text };
 }

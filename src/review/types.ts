@@ -54,7 +54,13 @@ export interface Report {
    */
   severity?: Severity;
   range: Range;
+  /**
+   * The correction. The engine decides its kind from what it changes: spacing and punctuation only, it is a
+   * finding's `fix`; letters, its `suggestion` (see `review/fixes/fix-kind.ts`).
+   */
   fix?: Fix;
+  /** The fix changes what the text says even though it keeps every letter (a link's target): a suggestion. */
+  fixNeedsReading?: boolean;
   related?: RelatedLocation[];
   expected?: string[];
 }
@@ -65,7 +71,10 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** Safe to apply without reading: it changes spacing and punctuation, never a letter (`--fix`). */
   fix?: Fix;
+  /** A correction that changes letters, for a person to accept (`--fix=all`, the app's suggestions). */
+  suggestion?: Fix;
   related?: { range: Range; message: string }[];
   expected?: string[];
 }

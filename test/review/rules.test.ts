@@ -53,19 +53,21 @@ for (const rule of RULES) {
         for (const [position, finding] of findings.entries()) {
           expect(finding.ruleId).toBe(rule.id);
           expect(finding.severity).toBe(example.findings[position]?.severity ?? rule.severity);
-          if (finding.fix) {
+          const correction = finding.fix ?? finding.suggestion;
+          expect(finding.fix && finding.suggestion, "a fix or a suggestion, never both").toBeFalsy();
+          if (correction) {
             // JSON version 1 expresses a fix as the text replacing the finding's own range.
-            expect(finding.fix.start).toBeGreaterThanOrEqual(finding.range.start.offset);
-            expect(finding.fix.end).toBeLessThanOrEqual(finding.range.end.offset);
+            expect(correction.start).toBeGreaterThanOrEqual(finding.range.start.offset);
+            expect(correction.end).toBeLessThanOrEqual(finding.range.end.offset);
           }
         }
         if (example.fixed !== undefined) expect(fixed).toBe(example.fixed);
-        else expect(findings.filter((finding) => finding.fix)).toEqual([]);
+        else expect(findings.filter((finding) => finding.fix ?? finding.suggestion)).toEqual([]);
       });
       if (example.fixed !== undefined) {
         it(`fixes wrong example ${index + 1} once and for all`, () => {
           const again = runRuleExample(rule, { ...example, source: example.fixed as string });
-          expect(again.findings.filter((finding) => finding.fix)).toEqual([]);
+          expect(again.findings.filter((finding) => finding.fix ?? finding.suggestion)).toEqual([]);
           expect(again.fixed).toBe(example.fixed);
         });
       }

@@ -12,7 +12,7 @@ export const deprecatedUrl: Rule = {
   docs: {
     title: "Adresse dépréciée",
     rationale:
-      "Quand une organisation, un dépôt ou un site change d'adresse, les anciennes finissent par casser ou par rediriger ailleurs. `links.deprecated` liste les préfixes à remplacer (`prefix`) et leur remplaçant (`use`) : la correction change le préfixe, et seulement lui. C'est la seule correction automatique qui touche une adresse.",
+      "Quand une organisation, un dépôt ou un site change d'adresse, les anciennes finissent par casser ou par rediriger ailleurs. `links.deprecated` liste les préfixes à remplacer (`prefix`) et leur remplaçant (`use`) : la correction change le préfixe, et seulement lui. C'est une suggestion, à accepter après lecture (`--fix=all`, ou un clic dans la revue) : `--fix` ne touche jamais une adresse.",
     wrong: [
       {
         config,
@@ -68,6 +68,8 @@ export const deprecatedUrl: Rule = {
         fix: isVerbatim
           ? { start: link.start, end: link.start + entry.prefix.length, text: entry.use }
           : undefined,
+        // A new address is a suggestion, whatever characters change: a person checks where it leads.
+        fixNeedsReading: true,
         expected: [`${entry.use}${link.url.slice(entry.prefix.length)}`],
       });
     }

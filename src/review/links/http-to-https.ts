@@ -54,6 +54,8 @@ export const httpToHttps: Rule = {
         range: context.rangeAt(link.start, link.end),
         // Only the scheme changes, and only where it is written as such (not built by Liquid).
         fix: isWritten ? { start: link.start, end: link.start + "http:".length, text: "https:" } : undefined,
+        // A new address is a suggestion: a person checks that the secure page is the same page.
+        fixNeedsReading: true,
       });
     }
   },

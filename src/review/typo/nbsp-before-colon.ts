@@ -54,7 +54,9 @@ export const nbspBeforeColon = spacedMarkRule({
             severity: "warning",
           },
         ],
-        fixed: '---\ntitle: "Bilan\u00a0: un an"\n---\n\n## Étape 1\u00a0: **le prototype**\u00a0:\n',
+        // The last one keeps its ordinary space: a no-break space would change the heading's id
+        // (`étape-1-le-prototype-`), which the post's table of contents or another site may link to.
+        fixed: '---\ntitle: "Bilan\u00a0: un an"\n---\n\n## Étape 1\u00a0: **le prototype** :\n',
       },
     ],
     right: [
