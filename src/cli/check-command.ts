@@ -109,6 +109,7 @@ function reviewTarget(
         (text) =>
           reviewFile({ path: target.sitePath, bytes: Buffer.from(text) }, site, config, reviewOptions)
             .findings,
+        options.fix,
       );
       if (fixed !== review.source) {
         // Decoding drops a byte order mark: put it back so that only the fixed ranges change.
@@ -158,6 +159,7 @@ async function checkStdin(
         review.source,
         review.findings,
         (text) => reviewFile({ path, bytes: Buffer.from(text) }, site, config, reviewOptions).findings,
+        options.fix,
       );
       io.stdout(fixed);
       const remaining = reviewFile({ path, bytes: Buffer.from(fixed) }, site, config, reviewOptions).findings;

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { FixScope } from "../review/fix-until-stable.js";
 import { CATEGORIES, type Category } from "../review/types.js";
 import { UsageError } from "./usage-error.js";
 
@@ -15,15 +16,17 @@ export interface CheckOptions {
   offline: boolean;
   /** `--no-cache`: no verdict file cache for external links. */
   noCache: boolean;
-  fix: boolean;
+  /** `--fix`: the safe fixes; `--fix=all`: the suggestions too; undefined: nothing is written. */
+  fix?: FixScope;
   format: Format;
   debug: boolean;
 }
 
 export function parseCheckOptions(args: string[]): CheckOptions {
+  const { flags, isFixAll } = readFixValue(args);
   let parsed: ReturnType<typeof parseCheckArgs>;
   try {
-    parsed = parseCheckArgs(args);
+    parsed = parseCheckArgs(flags);
   } catch (error) {
     throw new UsageError(describeParseError(error as NodeJS.ErrnoException));
   }
@@ -56,10 +59,31 @@ export function parseCheckOptions(args: string[]): CheckOptions {
     only: only as Category[] | undefined,
     offline: values.offline ?? false,
     noCache: values["no-cache"] ?? false,
-    fix: values.fix ?? false,
+    fix: isFixAll ? "all" : values.fix ? "safe" : undefined,
     format: format as Format,
     debug: values.debug ?? false,
   };
+}
+
+/**
+ * `--fix` is a flag that takes one optional value, `--fix=all`, which node:util's parseArgs cannot express:
+ * the value is read here and the flag left for parseArgs. Arguments after `--` are paths.
+ */
+function readFixValue(args: string[]): { flags: string[]; isFixAll: boolean } {
+  let isFixAll = false;
+  const end = args.indexOf("--");
+  const flags = args.map((arg, index) => {
+    if ((end !== -1 && index > end) || !arg.startsWith("--fix=")) return arg;
+    const value = arg.slice("--fix=".length);
+    if (value !== "all") {
+      throw new UsageError(
+        `--fix=${value} : « --fix » applique les corrections sûres, « --fix=all » aussi les suggestions qui changent des lettres`,
+      );
+    }
+    isFixAll = true;
+    return "--fix";
+  });
+  return { flags, isFixAll };
 }
 
 /** node:util's parseArgs errors are English and sometimes span three lines: one French line instead. */

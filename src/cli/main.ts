@@ -22,7 +22,10 @@ Options de check :
   --only CAT,CAT       restreint aux catégories frontmatter, markdown, typo, lexicon, links
   --offline            aucune requête vers des liens externes
   --no-cache           sans le cache des liens externes (fichier sous ~/.cache/relecteur)
-  --fix                applique les corrections sûres (avec --stdin : écrit l'article corrigé)
+  --fix                applique les corrections sûres, qui ne changent que les espaces et la
+                       ponctuation (avec --stdin : écrit l'article corrigé)
+  --fix=all            applique aussi les suggestions, qui changent des lettres (accents,
+                       majuscules, ordinaux, abréviations, charte, adresses) : relisez le résultat
   --format FORMAT      text (défaut), json, github ou sarif
   --debug              affiche la pile d'appels d'un échec
 

@@ -32,10 +32,16 @@ export function countTotals(results: readonly FileResult[]): Totals {
 
 /**
  * The text that replaces the finding's own range, when its fix lies inside that range (JSON version 1
- * promises that `fix.text` replaces `line:column`–`endLine:endColumn`).
+ * promises that `fix.text` replaces `line:column`–`endLine:endColumn`). `kind` picks the finding's `fix` or
+ * its `suggestion`, which JSON gives in the same shape.
  */
-export function fixTextForRange(finding: Finding, source: string | undefined): string | undefined {
-  const { fix, range } = finding;
+export function fixTextForRange(
+  finding: Finding,
+  source: string | undefined,
+  kind: "fix" | "suggestion" = "fix",
+): string | undefined {
+  const fix = finding[kind];
+  const { range } = finding;
   if (!fix || source === undefined) return undefined;
   if (fix.start < range.start.offset || fix.end > range.end.offset) return undefined;
   return source.slice(range.start.offset, fix.start) + fix.text + source.slice(fix.end, range.end.offset);

@@ -1,6 +1,9 @@
 import { countTotals, type FileResult, fixTextForRange } from "./file-result.js";
 
-/** `--format json`, version 1: a stable contract that other tools parse (see DESIGN.md). */
+/**
+ * `--format json`, version 1: a stable contract that other tools parse (see DESIGN.md). `fix` is safe to apply
+ * without reading; `suggestion`, of the same shape, changes letters and is for a person to accept.
+ */
 export function formatJson(results: readonly FileResult[]): string {
   const output = {
     version: 1,
@@ -8,6 +11,7 @@ export function formatJson(results: readonly FileResult[]): string {
       path: result.path,
       findings: result.findings.map((finding) => {
         const fixText = fixTextForRange(finding, result.source);
+        const suggestionText = fixTextForRange(finding, result.source, "suggestion");
         return {
           rule: finding.ruleId,
           category: finding.category,
@@ -18,6 +22,7 @@ export function formatJson(results: readonly FileResult[]): string {
           endLine: finding.range.end.line,
           endColumn: finding.range.end.column,
           ...(fixText === undefined ? {} : { fix: { text: fixText } }),
+          ...(suggestionText === undefined ? {} : { suggestion: { text: suggestionText } }),
         };
       }),
     })),

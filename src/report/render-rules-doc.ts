@@ -1,3 +1,4 @@
+import { lettersOnly } from "../review/fixes/fix-kind.js";
 import type { Rule, RuleExample, WrongExample } from "../review/types.js";
 
 const CATEGORY_TITLES: Record<string, string> = {
@@ -45,8 +46,14 @@ function renderWrong(example: WrongExample): string[] {
   const lines = ["À corriger :", "", ...fence(example)];
   for (const finding of example.findings)
     lines.push(`- ligne ${finding.line}, colonne ${finding.column} : ${finding.message}`);
-  if (example.fixed !== undefined)
-    lines.push("", "Après `relecteur check --fix` :", "", ...fence({ ...example, source: example.fixed }));
+  if (example.fixed !== undefined) {
+    // Corrections that change letters are suggestions, which only `--fix=all` applies.
+    const command =
+      lettersOnly(example.fixed) === lettersOnly(example.source)
+        ? "`relecteur check --fix`"
+        : "`relecteur check --fix=all` (suggestions, à relire)";
+    lines.push("", `Après ${command} :`, "", ...fence({ ...example, source: example.fixed }));
+  }
   return lines;
 }
 

@@ -17,7 +17,7 @@ export interface ReviewSuggestion {
 
 /** Why a finding got no suggestion; annotations and the summary still show it. */
 export type UnplacedReason =
-  /** The finding has no safe fix. */
+  /** The finding has neither a fix nor a suggestion. */
   | "no-fix"
   /** The fix replaces text by the same text. */
   | "no-change"
@@ -88,8 +88,17 @@ interface LineSuggestion {
 }
 
 /**
- * One review comment per line that has safe fixes inside the diff, whose `suggestion` block holds the
- * whole line corrected: one click applies every fix of the line. Fixes are applied from the end of the
+ * What a suggestion block offers for a finding: its fix, or its suggestion that changes letters. Both are
+ * offered the same way, since a person reads and accepts every suggestion block: nothing is applied
+ * silently.
+ */
+function correctionOf(finding: Finding): Fix | undefined {
+  return finding.fix ?? finding.suggestion;
+}
+
+/**
+ * One review comment per line that has fixes or suggestions inside the diff, whose `suggestion` block holds
+ * the whole line corrected: one click applies every correction of the line. Fixes are applied from the end of the
  * line backwards; one that overlaps a fix already applied stays out of the block (`overlap`), and the next
  * push suggests it on the corrected line.
  */
@@ -103,10 +112,11 @@ export function renderReviewSuggestions(
   const perLine = new Map<number, { finding: Finding; fix: Fix }[]>();
   for (const finding of file.findings) {
     const reason = placementProblem(finding, file.source, lines, commentable);
+    const fix = correctionOf(finding);
     if (reason) reasons.set(finding, reason);
-    else if (finding.fix) {
-      const line = lines.pointAt(finding.fix.start).line;
-      perLine.set(line, [...(perLine.get(line) ?? []), { finding, fix: finding.fix }]);
+    else if (fix) {
+      const line = lines.pointAt(fix.start).line;
+      perLine.set(line, [...(perLine.get(line) ?? []), { finding, fix }]);
     }
   }
 
@@ -172,7 +182,7 @@ function placementProblem(
   lines: LineIndex,
   commentable: ReadonlySet<number>,
 ): UnplacedReason | undefined {
-  const { fix } = finding;
+  const fix = correctionOf(finding);
   if (!fix) return "no-fix";
   if (fix.start < 0 || fix.end > source.length || fix.start > fix.end) return "multi-line";
   const line = lines.pointAt(fix.start).line;

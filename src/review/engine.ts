@@ -78,11 +78,11 @@ export function reviewPost(input: PostInput, site: Site, config: Config, options
     rule.check(contextFor((report) => findings.push(stamp(report))));
   }
   let frenchProse: readonly ProseBlock[] | undefined;
-  settleFixes(findings, post, proseOf, () => {
+  const settled = settleFixes(findings, post, proseOf, () => {
     frenchProse ??= frenchBlocks(contextFor(() => {}));
     return frenchProse;
   });
-  return filterFindings(findings);
+  return filterFindings(settled);
 }
 
 /** The severity a rule runs at after `rules:` in the config, or undefined when it is off. */

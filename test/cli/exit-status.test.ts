@@ -67,8 +67,14 @@ describe("usage errors: exit 2, one line on stderr, nothing on stdout", () => {
     },
     {
       name: "a value given to a flag",
+      args: ["check", "--offline=oui"],
+      stderr: "relecteur: l'option « --offline » ne prend pas de valeur\n",
+    },
+    {
+      name: "a value of --fix other than all",
       args: ["check", "--fix=oui"],
-      stderr: "relecteur: l'option « --fix » ne prend pas de valeur\n",
+      stderr:
+        "relecteur: --fix=oui : « --fix » applique les corrections sûres, « --fix=all » aussi les suggestions qui changent des lettres\n",
     },
     {
       name: "an unknown format",

@@ -9,6 +9,7 @@ export interface FindingSpec {
   severity?: Severity;
   message?: string;
   fix?: Fix;
+  suggestion?: Fix;
 }
 
 /** A finding placed in `source` by offsets, as the engine would stamp it. */
@@ -22,6 +23,7 @@ export function findingIn(source: string, spec: FindingSpec): Finding {
     range: new LineIndex(source).rangeAt(spec.at[0], spec.at[1]),
   };
   if (spec.fix) finding.fix = spec.fix;
+  if (spec.suggestion) finding.suggestion = spec.suggestion;
   return finding;
 }
 

@@ -6,24 +6,25 @@ import { letterFixProblem } from "./letter-guards.js";
 
 /**
  * The guards every rule's corrections go through once the rules have reported, so that no rule can forget
- * one: no letter fix on English text or inside a name, no correction that changes a heading's id. The
- * finding stays, without the correction.
+ * one. A letter fix inside a name (`Vue.Js`, `ASP.NET`, `EtatCivil`) means the rule took part of a name for a
+ * word: the finding goes. A letter fix in English text, or any correction that would change a heading's
+ * id, is not made: the finding stays, without it.
  */
 export function settleFixes(
   findings: readonly Finding[],
   post: ParsedPost,
   prose: () => readonly ProseBlock[],
   frenchProse: () => readonly ProseBlock[],
-): void {
+): Finding[] {
   const changesHeadingId = headingIdGuard(post);
-  for (const finding of findings) {
-    if (
-      finding.suggestion &&
-      letterFixProblem(post.source, finding.suggestion, prose(), frenchProse()) !== undefined
-    ) {
-      delete finding.suggestion;
+  return findings.filter((finding) => {
+    if (finding.suggestion) {
+      const problem = letterFixProblem(post.source, finding.suggestion, prose(), frenchProse());
+      if (problem === "name") return false;
+      if (problem === "english") delete finding.suggestion;
     }
     if (finding.fix && changesHeadingId(finding.fix)) delete finding.fix;
     if (finding.suggestion && changesHeadingId(finding.suggestion)) delete finding.suggestion;
-  }
+    return true;
+  });
 }

@@ -11,14 +11,21 @@ const NAMES =
 const MONTH_OR_DAY = new RegExp(`(${NAMES})(?![\\p{L}\\p{N}])`, "gu");
 const MID_SENTENCE_BEFORE = /[\p{L}\p{N},;:]/u;
 
-/** Names, not dates: the planet, and the holidays written with a capital when no year follows. */
-const PROPER_NOUN_BEFORE = /(?:planète|Bruno) $/;
+/** Names, not dates: the holidays written with a capital when no year follows, Bruno Mars. */
+const PROPER_NOUN_BEFORE = /Bruno $/;
 const HOLIDAY = /(?:^|\s)(?:14 Juillet|1er Mai|8 Mai|11 Novembre)(?!\s*\d)/;
+/**
+ * « Mars » is the month only where a date is written: after a day (« le 3 Mars »), « en », « mois de »,
+ * « début », « fin », « depuis », « courant », « dès ». Anywhere else it is the planet or a mission
+ * (« sur Mars », « la planète Mars », « Mars 2020 »), a proper noun that keeps its capital.
+ */
+const MONTH_MARS_BEFORE = /(?:\d(?:er)?|\ben|\bmois de|\bdébut|\bfin|\bdepuis|\bcourant|\bdès) $/iu;
 
 function isMidSentence(previous: string, text: string, index: number): boolean {
   if (previous !== " " || !MID_SENTENCE_BEFORE.test(text[index - 2] ?? "")) return false;
   const before = text.slice(Math.max(0, index - 12), index);
   if (PROPER_NOUN_BEFORE.test(before)) return false;
+  if (text.startsWith("Mars", index) && !MONTH_MARS_BEFORE.test(before)) return false;
   return !HOLIDAY.test(text.slice(Math.max(0, index - 5), index + 12));
 }
 
@@ -47,9 +54,26 @@ export const lowercaseDates: Rule = {
         ],
         fixed: "Rendez-vous le mardi 12 décembre, à 9 h.\n",
       },
+      {
+        source: "Livré le 3 Mars, et en Mars 2021.\n",
+        findings: [
+          {
+            message: "« Mars » : les jours et les mois s'écrivent en minuscules, « mars »",
+            line: 1,
+            column: 12,
+          },
+          {
+            message: "« Mars » : les jours et les mois s'écrivent en minuscules, « mars »",
+            line: 1,
+            column: 24,
+          },
+        ],
+        fixed: "Livré le 3 mars, et en mars 2021.\n",
+      },
     ],
     right: [
       { source: "La planète Mars, le défilé du 14 Juillet et le 1er Mai.\n" },
+      { source: "Un robot sur Mars, la mission Mars 2020 et Bruno Mars.\n" },
       { source: "Mardi, nous livrons. Le 12 décembre. « Lundi ? » Le Printemps. Avril : bilan.\n\n## Mai\n" },
       { source: "We ship on Monday and on Mardi Gras, and we will do it again with them.\n" },
     ],
