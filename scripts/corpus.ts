@@ -4,8 +4,9 @@
  * - per-rule counts, by severity;
  * - for each labelled editorial commit of the history, whether the rules flagged, in the revision before,
  *   what the editor fixed by hand;
- * - the checks of `--fix` on every text: idempotent, never touching code, URLs, Liquid or front matter keys,
- *   and changing no letter outside the rules meant to (spacing and punctuation fixes keep every letter);
+ * - the checks of `--fix` and `--fix=all` on every text (`fixProblems`): `--fix` changes no letter or digit,
+ *   no heading id, no code, link target or Liquid; `--fix=all` no heading id, code or Liquid; after either
+ *   the front matter parses as before and a second run changes nothing;
  * - the internal links of the final posts resolved against the repository's whole listing (`tree.txt`): those
  *   that lead nowhere, with the closest target, and the count resolved / unresolved.
  * Exits 1 when a rule throws or a fix breaks one of these promises.
@@ -13,15 +14,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { isDeepStrictEqual } from "node:util";
 import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
 import type { Config } from "../src/config/schema.js";
 import { extractLinks } from "../src/links/extract-links.js";
 import { postName } from "../src/links/liquid-urls.js";
 import { resolveInternal, siteAddress } from "../src/links/resolve-internal.js";
-import { fixUntilStable } from "../src/review/fix-until-stable.js";
-import { readFrontMatter } from "../src/review/front-matter.js";
 import { parsePost } from "../src/review/parse-post.js";
 import { reviewFile } from "../src/review/review-file.js";
 import type { Finding } from "../src/review/types.js";
@@ -30,7 +28,7 @@ import { readSiteConfigText } from "../src/site/load-local-site.js";
 import { buildSite } from "../src/site/site.js";
 import { type CorpusDocument, listCorpusDocuments } from "./corpus-documents.js";
 import { CORPUS_HOUSE_RULES, EDITORIAL_COMMITS } from "./editorial-commits.js";
-import { LETTER_CHANGING, lettersOnly, untouchable } from "./fix-invariants.js";
+import { fixProblems } from "./fix-invariants.js";
 
 const dir = process.argv[2]
   ? resolve(process.argv[2])
@@ -135,29 +133,17 @@ for (const [index, document] of revisions.entries()) {
 }
 out(`${detected}/${labelled} commits éditoriaux repérés par les règles attendues`);
 
-// 3. --fix on every text.
+// 3. --fix and --fix=all on every text.
 let fixedTexts = 0;
 for (const document of documents) {
-  const source = readFileSync(document.file, "utf8");
   const findings = findingsByFile.get(document.file);
-  if (!findings?.some((finding) => finding.fix)) continue;
-  const reviewText = (text: string) => review(document, text).findings;
-  const fixed = fixUntilStable(source, findings, reviewText);
+  if (!findings?.some((finding) => finding.fix ?? finding.suggestion)) continue;
+  const source = readFileSync(document.file, "utf8");
   fixedTexts++;
-  const problems: string[] = [];
-  if (reviewText(fixed).some((finding) => finding.fix)) problems.push("a second --fix would change it again");
-  if (!isDeepStrictEqual(untouchable(source), untouchable(fixed)))
-    problems.push("code, a URL or Liquid changed");
-  if (!isDeepStrictEqual(frontMatterKeys(source), frontMatterKeys(fixed)))
-    problems.push("front matter keys changed");
-  const punctuationOnly = (text: string) =>
-    review(document, text).findings.filter((finding) => !LETTER_CHANGING.test(finding.ruleId));
-  const punctuationFixed = fixUntilStable(source, punctuationOnly(source), punctuationOnly);
-  if (lettersOnly(punctuationFixed) !== lettersOnly(source))
-    problems.push("a spacing or punctuation fix changed letters");
-  for (const problem of problems) failures.push(`${document.file}: --fix: ${problem}`);
+  const problems = fixProblems(source, findings, (text) => review(document, text).findings);
+  for (const problem of problems) failures.push(`${document.file}: ${problem}`);
 }
-out(`\n--fix vérifié sur ${fixedTexts} textes`);
+out(`\n--fix et --fix=all vérifiés sur ${fixedTexts} textes`);
 
 // 4. The internal links of the final posts, resolved in the repository.
 const address = siteAddress(site, config.site.url);
@@ -202,9 +188,4 @@ function unreadPageNote(path: string): string {
     (file) => isMarkupFile(file) && !site.texts.has(file) && postName(file) === name,
   );
   return unread.length > 0 ? ` (page sans texte dans le corpus : ${unread.join(", ")})` : "";
-}
-
-function frontMatterKeys(text: string): string[] {
-  const frontMatter = readFrontMatter(text);
-  return frontMatter.kind === "present" ? frontMatter.fields.map((field) => field.key) : [];
 }
