@@ -116,6 +116,7 @@ export interface JsonReport {
       endLine: number;
       endColumn: number;
       fix?: { text: string };
+      suggestion?: { text: string };
     }[];
   }[];
   summary: { files: number; errors: number; warnings: number; infos: number };

@@ -88,4 +88,22 @@ describe("formatJson", () => {
     const [file] = JSON.parse(formatJson([fileResult("a.md", [item], SOURCE)])).files;
     expect(file.findings[0].fix).toEqual({ text: 'title: "Bon\\jour"' });
   });
+
+  it("gives a suggestion in the shape of a fix, replacing the finding's own range, and no fix with it", () => {
+    const source = "---\ntitle: Bonjour\n---\n\nLes startups d'Etat.\n";
+    const at = source.indexOf("Etat");
+    const item = findingIn(source, {
+      at: [at, at + 4],
+      rule: "typo/accented-capitals",
+      suggestion: { start: at, end: at + 1, text: "É" },
+    });
+    const [file] = JSON.parse(formatJson([fileResult("a.md", [item], source)])).files;
+    expect(file.findings[0]).toMatchObject({
+      line: 5,
+      column: 16,
+      endColumn: 20,
+      suggestion: { text: "État" },
+    });
+    expect(file.findings[0]).not.toHaveProperty("fix");
+  });
 });

@@ -83,6 +83,24 @@ describe("renderReviewSuggestions", () => {
     );
   });
 
+  it("offers a suggestion that changes letters as a one-click block, with the fixes of its line", () => {
+    const rendered = render("Bonjour\nLes startups d'Etat : oui\nFin\n", (source) => {
+      const at = source.indexOf("Etat");
+      const accent = findingIn(source, {
+        at: [at, at + 4],
+        rule: "typo/accented-capitals",
+        message: "« Etat » : la majuscule garde son accent, « État »",
+        suggestion: { start: at, end: at + 1, text: "É" },
+      });
+      return [accent, fixing(source, " :", "\u00a0:")];
+    });
+    expect(rendered.unplaced).toEqual([]);
+    expect(rendered.comments).toHaveLength(1);
+    const body = rendered.comments[0]?.body ?? "";
+    expect(suggestedLines(body)).toEqual(["Les startups d'État\u00a0: oui"]);
+    expect(body).toContain("« Etat » : la majuscule garde son accent, « État » (`typo/accented-capitals`)");
+  });
+
   it("speaks English with locale en", () => {
     const rendered = render(
       "Il dit : oui\n",
