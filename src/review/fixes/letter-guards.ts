@@ -36,6 +36,21 @@ export function isInsideName(source: string, fix: Fix): boolean {
   return isAcronym || /\p{Ll}\p{Lu}/u.test(word);
 }
 
+/**
+ * True when a correction would write a space inside a name: between the parts of `Vue.Js`, `ASP.NET`,
+ * `gov.uk` or `contact@etat.fr`. It keeps every letter, and still breaks the name.
+ */
+export function splitsName(source: string, fix: Fix): boolean {
+  if (!/\s/u.test(fix.text) || /\s/u.test(source.slice(fix.start, fix.end))) return false;
+  const joiner = source[fix.start - 1];
+  return (
+    joiner !== undefined &&
+    NAME_JOINER.test(joiner) &&
+    WORD_CHARACTER.test(source[fix.start - 2] ?? "") &&
+    WORD_CHARACTER.test(source[fix.end] ?? "")
+  );
+}
+
 /** The prose block and the index in its text of a source offset, when that offset is prose. */
 export function proseAt(
   blocks: readonly ProseBlock[],

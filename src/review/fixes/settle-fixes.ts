@@ -1,14 +1,14 @@
 import type { ParsedPost } from "../parse-post.js";
 import type { ProseBlock } from "../prose/prose-block.js";
-import type { Finding } from "../types.js";
+import type { Finding, Fix } from "../types.js";
 import { headingIdGuard } from "./heading-ids.js";
-import { letterFixProblem } from "./letter-guards.js";
+import { letterFixProblem, splitsName } from "./letter-guards.js";
 
 /**
  * The guards every rule's corrections go through once the rules have reported, so that no rule can forget
  * one. A letter fix inside a name (`Vue.Js`, `ASP.NET`, `EtatCivil`) means the rule took part of a name for a
- * word: the finding goes. A letter fix in English text, or any correction that would change a heading's
- * id, is not made: the finding stays, without it.
+ * word: the finding goes. A letter fix in English text, a space written inside a name, or any correction
+ * that would change a heading's id, is not made: the finding stays, without it.
  */
 export function settleFixes(
   findings: readonly Finding[],
@@ -23,8 +23,9 @@ export function settleFixes(
       if (problem === "name") return false;
       if (problem === "english") delete finding.suggestion;
     }
-    if (finding.fix && changesHeadingId(finding.fix)) delete finding.fix;
-    if (finding.suggestion && changesHeadingId(finding.suggestion)) delete finding.suggestion;
+    const isHarmful = (fix: Fix) => splitsName(post.source, fix) || changesHeadingId(fix);
+    if (finding.fix && isHarmful(finding.fix)) delete finding.fix;
+    if (finding.suggestion && isHarmful(finding.suggestion)) delete finding.suggestion;
     return true;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInsideName } from "../../../src/review/fixes/letter-guards.js";
+import { isInsideName, splitsName } from "../../../src/review/fixes/letter-guards.js";
 
 /** Whether a fix replacing `written` (its first occurrence in `source`) by `text` changes part of a name. */
 const inName = (source: string, written: string, text = written.toUpperCase()) => {
@@ -45,4 +45,21 @@ describe("isInsideName", () => {
   for (const { name, source, written, text } of words) {
     it(`is false for ${name}`, () => expect(inName(source, written, text ?? "x")).toBe(false));
   }
+});
+
+describe("splitsName", () => {
+  const at = (source: string, after: string, text = " ") => {
+    const start = source.indexOf(after) + after.length;
+    return splitsName(source, { start, end: start, text });
+  };
+  it("is true for a space written after the dot of a name", () => {
+    expect(at("Le front en Vue.Js, enfin.", "Vue.")).toBe(true);
+    expect(at("Un site ASP.NET ancien.", "ASP.")).toBe(true);
+    expect(at("Voir gov.uk demain.", "gov.")).toBe(true);
+  });
+  it("is false for a space after a sentence's full stop, or a fix that writes no space", () => {
+    expect(at("Fin. Début.", "Fin.")).toBe(false);
+    expect(at("Vue.Js", "Vue.", "")).toBe(false);
+    expect(at("Il dit: oui", "dit", "\u00a0")).toBe(false);
+  });
 });

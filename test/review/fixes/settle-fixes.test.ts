@@ -94,6 +94,11 @@ describe("letter fixes inside a name", () => {
     });
   }
 
+  it("writes no space inside a dotted name (Vue.Js), whatever rule asks for it", () => {
+    const findings = review("Le front est écrit en Vue.Js depuis un an.");
+    expect(findings.filter((finding) => finding.fix ?? finding.suggestion)).toEqual([]);
+  });
+
   it("keeps a house-style entry that names the whole dotted name", () => {
     const body = "Le serveur tourne sous node.js depuis un an.";
     expect(summary(review(body, { lexicon: [{ use: "Node.js", avoid: ["node.js"] }] }), body)).toEqual([
