@@ -1,5 +1,5 @@
 import { RULES } from "../review/registry.js";
-import type { Finding, Fix, Severity } from "../review/types.js";
+import type { Finding, Severity } from "../review/types.js";
 import type { FileResult } from "./file-result.js";
 
 /** SARIF's levels: `info` has no SARIF twin, `note` is its closest. */
@@ -55,7 +55,18 @@ export function formatSarif(results: readonly FileResult[], version: string): st
 
 function sarifResult(result: FileResult, finding: Finding, ruleIndex: number | undefined) {
   const artifactLocation = { uri: encodeURI(result.path), uriBaseId: "%SRCROOT%" };
-  const fixes = [finding.fix].filter((fix): fix is Fix => fix !== undefined);
+  // A suggestion (it changes letters) is proposed too: code scanning shows a fix, and a person applies it.
+  const fixes = [
+    ...(finding.fix ? [{ fix: finding.fix, description: finding.message }] : []),
+    ...(finding.suggestion
+      ? [
+          {
+            fix: finding.suggestion,
+            description: `${finding.message} (suggestion : à relire, elle change des lettres)`,
+          },
+        ]
+      : []),
+  ];
   return {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
@@ -64,8 +75,8 @@ function sarifResult(result: FileResult, finding: Finding, ruleIndex: number | u
     locations: [{ physicalLocation: { artifactLocation, region: regionOf(finding.range) } }],
     ...(fixes.length > 0 && result.source !== undefined
       ? {
-          fixes: fixes.map((fix) => ({
-            description: { text: finding.message },
+          fixes: fixes.map(({ fix, description }) => ({
+            description: { text: description },
             artifactChanges: [
               {
                 artifactLocation,

@@ -105,3 +105,18 @@ describe("--format json", () => {
     }
   });
 });
+
+describe("--format sarif", () => {
+  it("proposes a suggestion as a SARIF fix too, whose description says it changes letters", async () => {
+    const root = makeSite({ [POST]: ORIGINAL });
+    const run = await runCli(["check", "--format", "sarif", "--only", "typo"], { cwd: root });
+    const log = JSON.parse(run.stdout) as {
+      runs: { results: { ruleId: string; fixes?: { description: { text: string } }[] }[] }[];
+    };
+    const [accent] =
+      log.runs[0]?.results.filter((result) => result.ruleId === "typo/accented-capitals") ?? [];
+    expect(accent?.fixes?.map((fix) => fix.description.text)).toEqual([
+      "« Ecole » : la majuscule garde son accent, « École » (suggestion : à relire, elle change des lettres)",
+    ]);
+  });
+});
