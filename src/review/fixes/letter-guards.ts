@@ -38,17 +38,19 @@ export function isInsideName(source: string, fix: Fix): boolean {
 
 /**
  * True when a correction would write a space inside a name: between the parts of `Vue.Js`, `ASP.NET`,
- * `gov.uk` or `contact@etat.fr`. It keeps every letter, and still breaks the name.
+ * `gov.uk` or `contact@etat.fr`. It keeps every letter, and still breaks the name. A sentence glued to the
+ * next one (« livré.Bravo ») is not a name: a small word before the dot, a capitalised word after it.
  */
 export function splitsName(source: string, fix: Fix): boolean {
   if (!/\s/u.test(fix.text) || /\s/u.test(source.slice(fix.start, fix.end))) return false;
   const joiner = source[fix.start - 1];
-  return (
-    joiner !== undefined &&
-    NAME_JOINER.test(joiner) &&
-    WORD_CHARACTER.test(source[fix.start - 2] ?? "") &&
-    WORD_CHARACTER.test(source[fix.end] ?? "")
-  );
+  if (joiner === undefined || !NAME_JOINER.test(joiner)) return false;
+  const before = /[\p{L}\p{N}\p{M}]+$/u.exec(source.slice(Math.max(0, fix.start - 41), fix.start - 1))?.[0];
+  const after = /^[\p{L}\p{N}\p{M}]+/u.exec(source.slice(fix.end, fix.end + 40))?.[0];
+  if (before === undefined || after === undefined) return false;
+  if (joiner !== ".") return true;
+  const endsSentence = /^\p{Ll}/u.test(before) && /^\p{Lu}\p{Ll}/u.test(after);
+  return !endsSentence;
 }
 
 /** The prose block and the index in its text of a source offset, when that offset is prose. */

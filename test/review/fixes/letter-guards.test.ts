@@ -63,3 +63,11 @@ describe("splitsName", () => {
     expect(at("Il dit: oui", "dit", "\u00a0")).toBe(false);
   });
 });
+
+describe("splitsName, between two sentences", () => {
+  it("is false for a sentence glued to the next (a small word, then a capitalised one)", () => {
+    const source = "Nous avons livré.Bravo.";
+    const start = source.indexOf(".") + 1;
+    expect(splitsName(source, { start, end: start, text: " " })).toBe(false);
+  });
+});
