@@ -23,7 +23,7 @@ export interface Excess {
   /** The peak that passed the limit. */
   count: number;
   limit: number;
-  /** Where that peak is, an offset in the source. */
+  /** Where the count first passed the limit, an offset in the source. */
   offset: number;
 }
 
@@ -43,7 +43,11 @@ export function measureComplexity(source: string): Record<ComplexityKind, Peak> 
     bracketOpeners: { count: 0, offset: 0 },
   };
   const raise = (kind: ComplexityKind, count: number, offset: number) => {
-    if (count > peaks[kind].count) peaks[kind] = { count, offset };
+    const peak = peaks[kind];
+    if (count <= peak.count) return;
+    peak.count = count;
+    peak.offset = offset;
+    if (count > COMPLEXITY_LIMITS[kind] && peak.pastLimitAt === undefined) peak.pastLimitAt = offset;
   };
   let emphasis = 0;
   let brackets = 0;
@@ -69,12 +73,9 @@ export function measureComplexity(source: string): Record<ComplexityKind, Peak> 
       for (let index = 0; index < line.length; index++) {
         const code = line.charCodeAt(index);
         if ((code === STAR || code === UNDERSCORE) && line.charCodeAt(index - 1) !== code) {
-          emphasis++;
-          if (emphasis > peaks.emphasisDelimiters.count)
-            raise("emphasisDelimiters", emphasis, lineStart + index);
+          raise("emphasisDelimiters", ++emphasis, lineStart + index);
         } else if (code === OPENING_BRACKET) {
-          brackets++;
-          if (brackets > peaks.bracketOpeners.count) raise("bracketOpeners", brackets, lineStart + index);
+          raise("bracketOpeners", ++brackets, lineStart + index);
         }
       }
     }
@@ -85,15 +86,19 @@ export function measureComplexity(source: string): Record<ComplexityKind, Peak> 
 
 export interface Peak {
   count: number;
+  /** Where the peak is. */
   offset: number;
+  /** Where the count first passed its limit, if it did. */
+  pastLimitAt?: number;
 }
 
 /** The first limit the source passes (in the order of `COMPLEXITY_LIMITS`); undefined for a real post. */
 export function findExcess(source: string): Excess | undefined {
   const peaks = measureComplexity(source);
   for (const kind of Object.keys(COMPLEXITY_LIMITS) as ComplexityKind[]) {
-    const { count, offset } = peaks[kind];
-    if (count > COMPLEXITY_LIMITS[kind]) return { kind, count, limit: COMPLEXITY_LIMITS[kind], offset };
+    const { count, pastLimitAt } = peaks[kind];
+    if (pastLimitAt !== undefined)
+      return { kind, count, limit: COMPLEXITY_LIMITS[kind], offset: pastLimitAt };
   }
   return undefined;
 }

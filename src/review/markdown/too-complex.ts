@@ -1,5 +1,4 @@
 import type { Config } from "../../config/schema.js";
-import { stampFinding } from "../engine.js";
 import type { Finding, Localized, Range, Rule } from "../types.js";
 import { type Excess, findExcess } from "./measure-complexity.js";
 
@@ -56,7 +55,9 @@ export function tooComplexBeforeParsing(source: string, config: Config): Finding
 export function tooComplexFinding(reason: TooComplexReason, range: Range, config: Config): Finding {
   const level = config.rules[tooComplex.id];
   const severity = level === undefined || level === "off" ? tooComplex.severity : level;
-  return stampFinding(tooComplex, severity, config, { message: tooComplexMessage(reason), range });
+  // Not the engine's stampFinding: the engine imports this module, which must not import it back.
+  const message = tooComplexMessage(reason)[config.locale];
+  return { ruleId: tooComplex.id, category: tooComplex.category, severity, message, range };
 }
 
 /** The start of the post, where a finding about the whole post sits. */

@@ -56,6 +56,16 @@ describe("findExcess", () => {
     });
   });
 
+  it("places an excess where the limit is passed, and counts the whole paragraph", () => {
+    const limit = COMPLEXITY_LIMITS.emphasisDelimiters;
+    expect(findExcess(`Titre\n\n${"*a".repeat(limit * 3)}`)).toEqual({
+      kind: "emphasisDelimiters",
+      count: limit * 3,
+      limit,
+      offset: 7 + limit * 2,
+    });
+  });
+
   it("counts a run of marks once: a line of stars is one mark", () => {
     expect(measureComplexity("*".repeat(10_000)).emphasisDelimiters.count).toBe(1);
     expect(measureComplexity("_a".repeat(10)).emphasisDelimiters.count).toBe(10);
