@@ -76,12 +76,12 @@ describe("decodePost", () => {
     {
       name: "unclosed emphasis",
       text: "*a".repeat(MAX_POST_BYTES / 2 - 20),
-      message: "marques d'emphase « * » ou « _ » dans un même paragraphe (au plus 500)",
+      message: "marques d'emphase « * » ou « _ » dans un même paragraphe (au plus 200)",
     },
     {
       name: "unclosed brackets",
       text: "[a](".repeat(MAX_POST_BYTES / 4 - 20),
-      message: "crochets « [ » dans un même paragraphe (au plus 500)",
+      message: "crochets « [ » dans un même paragraphe (au plus 200)",
     },
   ];
   for (const { name, text, message } of hostile) {

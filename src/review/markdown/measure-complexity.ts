@@ -11,9 +11,9 @@ export const COMPLEXITY_LIMITS = {
   /** Containers (quotes and list items) opening one line, written on it or implied by its indentation. */
   nestingDepth: 64,
   /** Runs of `*` or `_` in one paragraph (text between blank lines). */
-  emphasisDelimiters: 500,
+  emphasisDelimiters: 200,
   /** `[` in one paragraph. */
-  bracketOpeners: 500,
+  bracketOpeners: 200,
 } as const;
 
 export type ComplexityKind = keyof typeof COMPLEXITY_LIMITS;
