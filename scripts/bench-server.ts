@@ -110,7 +110,9 @@ const webhookLatency: BenchSection = {
       port,
       log,
     });
-    await server.load(createApp({ reviewer: pool, checkLinks: false, startSweep: () => {} }));
+    await server.load(
+      createApp({ reviewer: pool, checkLinks: false, startSweep: () => {}, startRecovery: false }),
+    );
     await server.start();
     const url = `http://127.0.0.1:${port}/api/github/webhooks`;
     try {

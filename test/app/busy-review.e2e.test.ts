@@ -77,7 +77,14 @@ beforeAll(async () => {
     log,
   });
   await probotServer.load(
-    createApp({ queue, now: () => NOW, startSweep: () => {}, checkLinks: false, reviewer: pool }),
+    createApp({
+      queue,
+      now: () => NOW,
+      startSweep: () => {},
+      startRecovery: false,
+      checkLinks: false,
+      reviewer: pool,
+    }),
   );
   await probotServer.start();
   webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
