@@ -23,6 +23,7 @@ import {
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
 import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
 import { createSweepPlanner, DEFAULT_SWEEP_MINUTES } from "./publish/sweep-planner.js";
+import { sharedReviewPool } from "./review/pool/review-pool.js";
 
 /**
  * The Probot entry point: it subscribes to events and hands them to the use cases of `src/github/`,
@@ -57,6 +58,8 @@ export interface AppOptions {
   startRecovery?: ((recover: () => Promise<void>) => void) | false;
   /** The largest webhook body read; GitHub's own cap, 25 MB, by default. */
   maxWebhookBytes?: number;
+  /** Reviews the posts; by default the process's worker pool, so that no review holds the event loop. */
+  reviewer?: ReviewDependencies["reviewer"];
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -108,6 +111,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       sleep: options.sleep ?? realSleep,
       appSlug,
       liveCheckRuns,
+      reviewer: options.reviewer ?? sharedReviewPool(),
       checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
       onPublishPace: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),

@@ -13,8 +13,8 @@ import { formatJson } from "../report/format-json.js";
 import { formatSarif } from "../report/format-sarif.js";
 import { formatText } from "../report/format-text.js";
 import type { ReviewOptions } from "../review/engine.js";
-import { fixUntilStable } from "../review/fix-until-stable.js";
-import { reviewFile } from "../review/review-file.js";
+import type { ReviewContext } from "../review/pool/review-job.js";
+import { type ReviewPool, sharedReviewPool } from "../review/pool/review-pool.js";
 import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
 import { STDIN_PATH } from "../site/post-path.js";
@@ -80,54 +80,58 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       exceptions: readLinkExceptions(root, io),
     });
   }
-  const results: FileResult[] = [];
-  for (const target of targets.values()) {
-    const result = reviewTarget(target, options, io, site, config, reviewOptions);
-    if (result) results.push(result);
-    else hasFailure = true;
-  }
+  const results = await reviewTargets([...targets.values()], options, io, sharedReviewPool(), {
+    site,
+    config,
+    ...reviewOptions,
+  });
+  if (results.length < targets.size) hasFailure = true;
   io.stdout(render(results, options, config, io));
   if (hasFailure) return 2;
   return results.some((result) => result.findings.some(isError)) ? 1 : 0;
 }
 
-function reviewTarget(
-  target: Target,
+/** Reviews (and with `--fix` fixes) every target in the pool; a file that fails is reported and left out. */
+async function reviewTargets(
+  targets: readonly Target[],
   options: CheckOptions,
   io: CliIo,
-  site: Site,
-  config: Config,
-  reviewOptions: ReviewOptions,
-): FileResult | undefined {
-  try {
-    let bytes = readPostBytes(target.absolutePath);
-    let review = reviewFile({ path: target.sitePath, bytes }, site, config, reviewOptions);
-    if (options.fix && review.source !== undefined) {
-      const fixed = fixUntilStable(
-        review.source,
-        review.findings,
-        (text) =>
-          reviewFile({ path: target.sitePath, bytes: Buffer.from(text) }, site, config, reviewOptions)
-            .findings,
-        options.fix,
-      );
-      if (fixed !== review.source) {
+  pool: ReviewPool,
+  context: ReviewContext,
+): Promise<FileResult[]> {
+  const readable: { target: Target; bytes: Uint8Array }[] = [];
+  for (const target of targets) {
+    try {
+      readable.push({ target, bytes: readPostBytes(target.absolutePath) });
+    } catch (error) {
+      reportFailure(target.displayPath, error, options.debug, io);
+    }
+  }
+  const outcomes = await pool.reviewPosts(
+    context,
+    readable.map(({ target, bytes }) => ({ path: target.sitePath, bytes, fix: options.fix })),
+  );
+  const results: FileResult[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
+    const { target, bytes } = readable[index] as { target: Target; bytes: Uint8Array };
+    try {
+      if (!outcome.ok) throw outcome.error;
+      const { findings, source, fixed } = outcome.review;
+      if (fixed !== undefined) {
         // Decoding drops a byte order mark: put it back so that only the fixed ranges change.
         writeFileSync(target.absolutePath, hasByteOrderMark(bytes) ? `\uFEFF${fixed}` : fixed);
-        bytes = Buffer.from(fixed);
-        review = reviewFile({ path: target.sitePath, bytes }, site, config, reviewOptions);
       }
+      results.push({
+        path: target.sitePath,
+        displayPath: target.displayPath,
+        findings,
+        source: fixed ?? source,
+      });
+    } catch (error) {
+      reportFailure(target.displayPath, error, options.debug, io);
     }
-    return {
-      path: target.sitePath,
-      displayPath: target.displayPath,
-      findings: review.findings,
-      source: review.source,
-    };
-  } catch (error) {
-    reportFailure(target.displayPath, error, options.debug, io);
-    return undefined;
   }
+  return results;
 }
 
 async function checkStdin(
@@ -152,23 +156,18 @@ async function checkStdin(
         exceptions: readLinkExceptions(root, io),
       });
     }
-    const review = reviewFile({ path, bytes }, site, config, reviewOptions);
-    if (options.fix && review.source !== undefined) {
+    const [outcome] = await sharedReviewPool().reviewPosts({ site, config, ...reviewOptions }, [
+      { path, bytes, fix: options.fix },
+    ]);
+    if (!outcome?.ok) throw outcome?.error;
+    const { findings, source, fixed } = outcome.review;
+    if (options.fix && source !== undefined) {
       // With --stdin, --fix writes the corrected post to standard output, as formatters do.
-      const fixed = fixUntilStable(
-        review.source,
-        review.findings,
-        (text) => reviewFile({ path, bytes: Buffer.from(text) }, site, config, reviewOptions).findings,
-        options.fix,
-      );
-      io.stdout(fixed);
-      const remaining = reviewFile({ path, bytes: Buffer.from(fixed) }, site, config, reviewOptions).findings;
-      return remaining.some(isError) ? 1 : 0;
+      io.stdout(fixed ?? source);
+      return findings.some(isError) ? 1 : 0;
     }
-    io.stdout(
-      render([{ path, displayPath, findings: review.findings, source: review.source }], options, config, io),
-    );
-    return review.findings.some(isError) ? 1 : 0;
+    io.stdout(render([{ path, displayPath, findings, source }], options, config, io));
+    return findings.some(isError) ? 1 : 0;
   } catch (error) {
     reportFailure(displayPath, error, options.debug, io);
     return 2;

@@ -132,9 +132,17 @@ export const configSchema = z
           .min(0)
           .default(25)
           .describe("Nombre maximal de suggestions postées par revue."),
+        timeoutSeconds: z
+          .number()
+          .positive()
+          .max(600)
+          .default(20)
+          .describe(
+            "Délai de relecture d'un article, en secondes : au-delà, la relecture est interrompue et l'article reçoit `markdown/too-complex`.",
+          ),
       })
       .strict()
-      .default({ maxSuggestions: 25 }),
+      .default({ maxSuggestions: 25, timeoutSeconds: 20 }),
     preview: z
       .object({
         url: z

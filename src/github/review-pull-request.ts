@@ -7,7 +7,7 @@ import { renderPublicationSection } from "../report/publication-section.js";
 import { type ReviewSuggestion, renderReviewSuggestions } from "../report/review-suggestions.js";
 import { summarizePosts } from "../report/summarize-posts.js";
 import { composeSummaryComment, renderSummaryComment } from "../report/summary-comment.js";
-import { reviewFile } from "../review/review-file.js";
+import type { ReviewPool } from "../review/pool/review-pool.js";
 import type { Locale } from "../review/types.js";
 import { emptySite, type Site } from "../site/site.js";
 import { botLoginOf } from "./bot-identity.js";
@@ -55,6 +55,8 @@ export interface ReviewDependencies {
    * as interrupted. Absent: none is taken for dead.
    */
   liveCheckRuns?: LiveCheckRuns;
+  /** Reviews the posts out of the event loop (the worker pool), each within `review.timeoutSeconds`. */
+  reviewer: Pick<ReviewPool, "reviewPosts">;
   /** Checks the posts' external links before the review; absent, external link rules stay silent. */
   checkLinks?(
     posts: readonly { path: string; bytes: Uint8Array }[],
@@ -165,8 +167,14 @@ async function review(
     deps.checkLinks && config.links.external
       ? await deps.checkLinks(head.posts, head.site, config)
       : undefined;
-  const results: FileResult[] = head.posts.map((post) => {
-    const { findings, source } = reviewFile(post, head.site, config, { today, externalLinks });
+  const outcomes = await deps.reviewer.reviewPosts(
+    { site: head.site, config, today, externalLinks },
+    head.posts,
+  );
+  const results: FileResult[] = head.posts.map((post, index) => {
+    const outcome = outcomes[index];
+    if (!outcome?.ok) throw outcome?.error;
+    const { findings, source } = outcome.review;
     return source === undefined
       ? { path: post.path, displayPath: post.path, findings }
       : { path: post.path, displayPath: post.path, findings, source };

@@ -43,7 +43,7 @@ export interface ReviewScheduler {
 
 export type SharedDependencies = Pick<
   ReviewDependencies,
-  "now" | "sleep" | "appSlug" | "checkLinks" | "liveCheckRuns"
+  "now" | "sleep" | "appSlug" | "checkLinks" | "liveCheckRuns" | "reviewer"
 > & {
   /** Told a repository's `publish.sweepMinutes` when publishing is on there, `undefined` when it is off. */
   onPublishPace?(installationId: number, repository: string, sweepMinutes: number | undefined): void;

@@ -4,6 +4,7 @@ import type { Site } from "../site/site.js";
 import { filterFindings } from "./filters/index.js";
 import { fixKind } from "./fixes/fix-kind.js";
 import { settleFixes } from "./fixes/settle-fixes.js";
+import { tooComplexBeforeParsing } from "./markdown/too-complex.js";
 import { parsePost } from "./parse-post.js";
 import { extractProse } from "./prose/extract-prose.js";
 import { type PostLanguage, postLanguage } from "./prose/post-language.js";
@@ -32,6 +33,9 @@ const NO_EXTERNAL_RESULTS: ExternalResults = new Map();
 
 /** Runs every enabled rule on one post. Pure: no disk, network, clock or environment. */
 export function reviewPost(input: PostInput, site: Site, config: Config, options: ReviewOptions): Finding[] {
+  // Before parsing, in linear time: the shapes that would make the parser or the rules run for minutes.
+  const tooComplex = tooComplexBeforeParsing(input.source, config);
+  if (tooComplex) return [tooComplex];
   const post = parsePost(input.path, input.source);
   const findings: Finding[] = [];
   let prose: ProseBlock[] | undefined;

@@ -61,14 +61,43 @@ describe("decodePost", () => {
     expect(findings[0]?.range.start.line).toBe(2);
   });
 
-  it("reports a post nested too deeply for the parser's recursion as one finding", () => {
-    const findings = review(Buffer.from(`---\ntitle: a\n---\n${"- ".repeat(3000)}a\n`));
-    expect(findings.map((finding) => [finding.ruleId, finding.message])).toEqual([
-      [
-        "markdown/unreadable-file",
-        "Article trop imbriqué pour être relu (des milliers de citations ou de listes les unes dans les autres)",
-      ],
-    ]);
+  // Each shape is 1 MiB, the largest post read: the pre-check answers without parsing, in linear time.
+  const hostile: { name: string; text: string; message: string }[] = [
+    {
+      name: "nested lists",
+      text: `${"- ".repeat(MAX_POST_BYTES / 2 - 20)}a\n`,
+      message: "niveaux de listes et de citations imbriquées (au plus 64)",
+    },
+    {
+      name: "nested quotes",
+      text: `${"> ".repeat(MAX_POST_BYTES / 2 - 20)}a\n`,
+      message: "citations « > » imbriquées sur une ligne (au plus 32)",
+    },
+    {
+      name: "unclosed emphasis",
+      text: "*a".repeat(MAX_POST_BYTES / 2 - 20),
+      message: "marques d'emphase « * » ou « _ » dans un même paragraphe (au plus 200)",
+    },
+    {
+      name: "unclosed brackets",
+      text: "[a](".repeat(MAX_POST_BYTES / 4 - 20),
+      message: "crochets « [ » dans un même paragraphe (au plus 200)",
+    },
+  ];
+  for (const { name, text, message } of hostile) {
+    it(`reports a post of 1 MiB of ${name} as too complex, without parsing it`, () => {
+      const findings = review(Buffer.from(`---\ntitle: a\n---\n${text}`));
+      expect(findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([
+        ["markdown/too-complex", "error"],
+      ]);
+      expect(findings[0]?.message).toContain(message);
+      expect(findings[0]?.range.start.line).toBe(4);
+    });
+  }
+
+  it("reports a post too complex even when markdown findings are not asked for", () => {
+    const findings = review(Buffer.from("> ".repeat(40)), ["typo"]);
+    expect(findings.map((finding) => finding.ruleId)).toEqual(["markdown/too-complex"]);
   });
 
   it("accepts a post of exactly 1 MiB", () => {

@@ -8,6 +8,7 @@ import { noBaseurlInLink } from "./no-baseurl-in-link.js";
 import { noConsecutiveBlankLines } from "./no-consecutive-blank-lines.js";
 import { noH1 } from "./no-h1.js";
 import { noTrailingSpaces } from "./no-trailing-spaces.js";
+import { tooComplex } from "./too-complex.js";
 
 export const MARKDOWN_RULES: readonly Rule[] = [
   noH1,
@@ -19,4 +20,5 @@ export const MARKDOWN_RULES: readonly Rule[] = [
   imageAlt,
   emptyLink,
   noBaseurlInLink,
+  tooComplex,
 ];

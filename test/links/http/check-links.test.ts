@@ -128,11 +128,9 @@ describe("HEAD, then GET", () => {
         closed = true;
       });
     });
-    const started = performance.now();
-    // Default timeouts (15 s per link): only a body dropped unread gives a verdict this soon.
+    // The body never ends: a checker that read it would spend its budget and call the link unverified.
     expect(await checkOne(server.url("/stream"))).toMatchObject({ kind: "alive", status: 200 });
-    expect(performance.now() - started).toBeLessThan(5_000);
-    await expect.poll(() => closed, { timeout: 2_000 }).toBe(true);
+    await expect.poll(() => closed, { timeout: 20_000 }).toBe(true);
     expect(written).toBeLessThan(10_000_000);
   });
 });
@@ -256,7 +254,11 @@ describe("network failures", () => {
   });
 
   it("calls an unknown domain dead", async () => {
-    expect(await checkOne("http://relecteur-test.invalid/", STRICT)).toEqual({
+    // The resolver's answer for a name that does not exist, without asking a real one.
+    const notFound = async (hostname: string) => {
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+    };
+    expect(await checkOne("http://relecteur-test.invalid/", { ...STRICT, resolveAll: notFound })).toEqual({
       kind: "dead",
       reason: "domaine inconnu « relecteur-test.invalid »",
     });
@@ -374,12 +376,14 @@ describe("scheduling", () => {
   });
 
   it("starts a link's own budget with its first request, not while it waits for a slot", async () => {
-    const server = await serve((_request, response) => setTimeout(() => response.writeHead(200).end(), 150));
+    // One at a time, 0.5 s each: /c waits 1 s for its slot, then takes 0.5 s, within its 1.4 s only if
+    // waiting does not count. Each request has 0.9 s to spare, for a loaded machine.
+    const server = await serve((_request, response) => setTimeout(() => response.writeHead(200).end(), 500));
     const urls = ["/a", "/b", "/c"].map((path) => server.url(path));
     const results = await checkExternalLinks(urls, {
       ...LOCAL,
       maxInFlight: 1,
-      timeouts: { connectMs: 1_000, headersMs: 1_000, perLinkMs: 250 },
+      timeouts: { connectMs: 1_400, headersMs: 1_400, perLinkMs: 1_400 },
     });
     expect([...results.values()].map((verdict) => verdict.kind)).toEqual(["alive", "alive", "alive"]);
   });
@@ -400,12 +404,13 @@ describe("scheduling", () => {
       if (request.url === "/fast") response.writeHead(200).end();
     });
     const urls = ["/fast", "/hang1", "/hang2", "/hang3"].map((path) => server.url(path));
-    const results = await checkExternalLinks(urls, { ...LOCAL, deadlineMs: 400 });
+    // /fast answers at once: the 3 s leave room for a loaded machine; the others never answer.
+    const results = await checkExternalLinks(urls, { ...LOCAL, deadlineMs: 3_000 });
     expect(results.get(server.url("/fast"))).toMatchObject({ kind: "alive" });
     for (const path of ["/hang1", "/hang2", "/hang3"]) {
       expect(results.get(server.url(path))).toEqual({
         kind: "unverified",
-        reason: "délai de vérification de la relecture écoulé (0,4 s)",
+        reason: "délai de vérification de la relecture écoulé (3 s)",
       });
     }
     // Two per host: /hang3 waited behind /hang1 and /hang2 and was never sent.
