@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /**
- * A Jekyll site of `posts` generated posts for the benchmarks: French prose of ~3 KB each, headings, a
- * lexicon term or two, and internal links of which some are dead (each dead one asks for « did you mean »).
+ * A Jekyll site of `posts` generated posts for the benchmarks: French prose of ~3 KB each, headings, one
+ * term of the lexicon to report, and six internal links of which two are dead (each dead one asks for
+ * « did you mean », which compares it with the site's documents).
  * Deterministic, so that two sizes differ only by their number of posts.
  */
 export function writeGeneratedSite(root: string, posts: number): void {
@@ -43,10 +44,10 @@ function postUrl(index: number): string {
 }
 
 const PARAGRAPH =
-  "L’équipe a rencontré les agents de Pôle Emploi pour comprendre leur métier ; ensemble, ils ont testé " +
-  "une première version du service auprès de vingt usagers. Les retours étaient clairs : il fallait " +
-  "simplifier le formulaire, expliquer chaque étape et répondre en moins de deux jours. La démarche " +
-  "DevOps de l’équipe permet de livrer une nouvelle version chaque semaine !";
+  "L’équipe a rencontré les agents de Pôle emploi pour comprendre leur métier\u202f; ensemble, ils ont " +
+  "testé une première version du service auprès de vingt usagers. Les retours étaient clairs\u00a0: il " +
+  "fallait simplifier le formulaire, expliquer chaque étape et répondre en moins de deux jours. La " +
+  "démarche DevOps de l’équipe permet de livrer une nouvelle version chaque semaine\u202f!";
 
 function postText(index: number, posts: number): string {
   const other = (index * 7 + 3) % posts;
@@ -56,17 +57,18 @@ function postText(index: number, posts: number): string {
     "authors: [claire]",
     "---",
     "",
-    `Un compte rendu de l’atelier ${index}, suivi de [l’atelier précédent](${postUrl(other)}).`,
+    `Un compte rendu de l’atelier ${index} avec Pôle Emploi, suivi de [l’atelier précédent](${postUrl(other)}).`,
     "",
     "<!--more-->",
     "",
   ];
   for (let section = 1; section <= 4; section++) {
     lines.push(`## Étape ${section}`, "", PARAGRAPH, "");
+    const link = section % 2 === 1 ? `[mort](${deadUrl(index, section)})` : `[vivant](${postUrl(other)})`;
     lines.push(
-      `- un point sur les *usagers* ;`,
-      `- un point sur les **agents** ;`,
-      `- un lien [mort](${deadUrl(index, section)}).`,
+      "- un point sur les *usagers*\u202f;",
+      "- un point sur les **agents**\u202f;",
+      `- un lien ${link}.`,
       "",
     );
   }
