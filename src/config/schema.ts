@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_APPROVALS } from "../publish/publish-policy.js";
 import { isValidTimeZone } from "../publish/zoned-time.js";
 
 /**
@@ -153,8 +154,7 @@ export const configSchema = z
         approvals: z
           .number()
           .int()
-          // Never 0: a stranger's pull request from a fork would then be merged with no one involved.
-          .min(1)
+          .min(MIN_APPROVALS)
           .default(1)
           .describe("Nombre d'approbations du dernier commit requises (au moins 1)."),
         method: z

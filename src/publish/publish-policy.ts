@@ -6,6 +6,12 @@
 
 export type MergeMethod = "squash" | "merge" | "rebase";
 
+/**
+ * Never 0: a stranger's pull request from a fork would then be merged with no one involved. The schema
+ * refuses less and the policy, which may be handed a value from elsewhere, blocks it: one rule, here.
+ */
+export const MIN_APPROVALS = 1;
+
 export interface PublishPolicy {
   /** Off unless `true`: Relecteur never merges by default. */
   enabled: boolean;

@@ -108,9 +108,22 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.approvals", problem: "un entier positif ou nul est attendu, « -1 » trouvé" },
+          data: { key: "publish.approvals", problem: "un entier d'au moins 1 est attendu, « -1 » trouvé" },
           message:
-            "configuration invalide, clé `publish.approvals` : un entier positif ou nul est attendu, « -1 » trouvé",
+            "configuration invalide, clé `publish.approvals` : un entier d'au moins 1 est attendu, « -1 » trouvé",
+        },
+      ],
+    },
+    {
+      // What the schema refuses, the policy refuses: no pull request merged with no one involved.
+      name: "publish.approvals: 0",
+      policy: { approvals: 0 },
+      expected: [
+        {
+          code: "config-invalid",
+          data: { key: "publish.approvals", problem: "un entier d'au moins 1 est attendu, « 0 » trouvé" },
+          message:
+            "configuration invalide, clé `publish.approvals` : un entier d'au moins 1 est attendu, « 0 » trouvé",
         },
       ],
     },
@@ -614,20 +627,6 @@ describe("evaluateMergePolicy", () => {
   it("is ready at publish.time exactly", () => {
     const facts = readyFacts({ posts: [{ path: "_posts/2023-12-08-a.md", title: "A" }] });
     expect(evaluateMergePolicy(facts, { ...POLICY, time: "11:00" }, NOW).kind).toBe("ready");
-  });
-
-  it("needs no approval when publish.approvals is 0, but still honours changes requested", () => {
-    const policy = { ...POLICY, approvals: 0 };
-    expect(evaluateMergePolicy(readyFacts({ reviews: [] }), policy, NOW).kind).toBe("ready");
-    const blocked = evaluateMergePolicy(
-      readyFacts({ reviews: [approval("chef", { state: "CHANGES_REQUESTED" })] }),
-      policy,
-      NOW,
-    );
-    expect(blocked).toEqual({
-      kind: "blocked",
-      reasons: [reason("changes-requested", { reviewer: "chef" })],
-    });
   });
 
   it("returns every reason at once, configuration first, then path, state, approvals, checks, date", () => {
