@@ -5,6 +5,8 @@ import { isValidTimeZone } from "../publish/zoned-time.js";
 /**
  * The one schema of `.github/relecteur.yml`: types, defaults and the JSON Schema for editors all come
  * from here. Every key is optional; objects are strict so that a typo in a key is reported, not ignored.
+ * Each default is written once, on its key: a section left out is `prefault({})`, read as an empty
+ * section whose keys take their own defaults.
  */
 
 const ruleLevel = z.enum(["off", "info", "warning", "error"]);
@@ -43,7 +45,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     frontmatter: z
       .object({
         required: z.array(z.string().min(1)).default(["title"]).describe("Champs obligatoires de l'en-tête."),
@@ -58,7 +60,7 @@ export const configSchema = z
           .describe("`required` : chaque article doit contenir le séparateur d'extrait de `_config.yml`."),
       })
       .strict()
-      .default({ required: ["title"], authorsCollection: "_authors", excerptSeparator: "optional" }),
+      .prefault({}),
     markdown: z
       .object({
         listMarker: z
@@ -69,7 +71,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({ listMarker: "consistent" }),
+      .prefault({}),
     typography: z
       .object({
         nbsp: z
@@ -93,7 +95,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({ nbsp: "narrow" }),
+      .prefault({}),
     lexicon: z
       .array(lexiconEntry)
       .default([])
@@ -115,12 +117,7 @@ export const configSchema = z
           .describe("Préfixes d'adresse à remplacer."),
       })
       .strict()
-      .default({
-        external: true,
-        allowPrivateAddresses: false,
-        skip: ["linkedin.com", "x.com", "twitter.com"],
-        deprecated: [],
-      }),
+      .prefault({}),
     rules: z
       .record(z.string(), ruleLevel)
       .default({})
@@ -135,7 +132,7 @@ export const configSchema = z
           .describe("Nombre maximal de suggestions postées par revue."),
       })
       .strict()
-      .default({ maxSuggestions: 25 }),
+      .prefault({}),
     preview: z
       .object({
         url: z
@@ -144,7 +141,7 @@ export const configSchema = z
           .describe("Modèle d'adresse de l'aperçu : `{number}` (pull request) et `{permalink}` (article)."),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     publish: z
       .object({
         enabled: z
@@ -206,20 +203,7 @@ export const configSchema = z
           .describe("Minutes entre deux recherches des publications programmées arrivées à échéance."),
       })
       .strict()
-      .default({
-        enabled: false,
-        approvals: 1,
-        method: "squash",
-        blockingLabels: ["ne pas publier", "do not merge", "wip"],
-        alsoAllow: [],
-        reviewers: [],
-        requiredChecks: [],
-        time: "09:00",
-        timezone: "Europe/Paris",
-        deleteBranch: false,
-        dryRun: false,
-        sweepMinutes: 10,
-      }),
+      .prefault({}),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 /**
  * The `publish` section of the configuration, as the merge policy reads it: plain typed values, already
- * defaulted. The zod schema in `src/config/schema.ts` is the one place that parses it; this module only
- * names the shape and the defaults, and the policy re-checks the few values it cannot trust blindly.
+ * defaulted. The zod schema in `src/config/schema.ts` is the one place that parses it and writes the
+ * defaults (`DEFAULT_CONFIG.publish`); this module only names the shape, and the policy re-checks the few
+ * values it cannot trust blindly.
  */
 
 export type MergeMethod = "squash" | "merge" | "rebase";
@@ -39,18 +40,3 @@ export interface PublishPolicy {
   /** Minutes between two sweeps of the scheduled pull requests. */
   sweepMinutes: number;
 }
-
-export const DEFAULT_PUBLISH_POLICY: PublishPolicy = Object.freeze({
-  enabled: false,
-  approvals: 1,
-  method: "squash",
-  blockingLabels: Object.freeze(["ne pas publier", "do not merge", "wip"]),
-  alsoAllow: Object.freeze([]),
-  reviewers: Object.freeze([]),
-  requiredChecks: Object.freeze([]),
-  time: "09:00",
-  timezone: "Europe/Paris",
-  deleteBranch: false,
-  dryRun: false,
-  sweepMinutes: 10,
-});

@@ -80,7 +80,8 @@ describe("the suggestion index", () => {
       return state / 2147483648;
     };
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
-    const word = () => Array.from({ length: 1 + Math.floor(next() * 8) }, () => pick([..."abcdeé-"])).join("");
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(next() * 8) }, () => pick([..."abcdeé-"])).join("");
     const path = () =>
       `/${Array.from({ length: 1 + Math.floor(next() * 3) }, word).join("/")}${pick(["", "", ".png", ".html"])}`;
     const differences: string[] = [];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { BLOCK_REASON_ORDER, type BlockReason, blockReason } from "../../src/publish/block-reason.js";
 import { evaluateMergePolicy } from "../../src/publish/merge-policy.js";
-import { DEFAULT_PUBLISH_POLICY, type PublishPolicy } from "../../src/publish/publish-policy.js";
+import type { PublishPolicy } from "../../src/publish/publish-policy.js";
 import type { PullRequestFacts, ReviewFact } from "../../src/publish/pull-request-facts.js";
 
 const HEAD = "a".repeat(40);
@@ -40,10 +41,7 @@ function readyFacts(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts
   };
 }
 
-const POLICY: PublishPolicy = { ...DEFAULT_PUBLISH_POLICY, enabled: true, alsoAllow: ["img/posts/**"] };
-
-const reason = (code: BlockReason["code"], data: object) =>
-  blockReason(code, data as never, NOW) satisfies BlockReason;
+const POLICY: PublishPolicy = { ...DEFAULT_CONFIG.publish, enabled: true, alsoAllow: ["img/posts/**"] };
 
 describe("evaluateMergePolicy", () => {
   it("is ready when every condition holds, on the head commit, with the commit title", () => {
