@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import { BLOCK_REASON_ORDER, type BlockReason, blockReason } from "../../src/publish/block-reason.js";
+import { BLOCK_REASON_ORDER, type BlockReason } from "../../src/publish/block-reason.js";
 import { evaluateMergePolicy } from "../../src/publish/merge-policy.js";
 import type { PublishPolicy } from "../../src/publish/publish-policy.js";
 import type { PullRequestFacts, ReviewFact } from "../../src/publish/pull-request-facts.js";
