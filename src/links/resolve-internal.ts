@@ -125,7 +125,7 @@ const permalinkByPost = new WeakMap<ParsedPost, { site: Site; permalink: string 
 function permalinkOf(post: ParsedPost, site: Site): string | undefined {
   const cached = permalinkByPost.get(post);
   if (cached?.site === site) return cached.permalink;
-  const permalink = identifyPost(post.path, post.source, site).permalink;
+  const permalink = identifyPost(post.path, post.source, site, post.frontMatter).permalink;
   permalinkByPost.set(post, { site, permalink });
   return permalink;
 }
