@@ -1,6 +1,6 @@
 /**
  * One measured run of `relecteur check --offline` over a whole site, alone in its process so that its
- * memory is its own: prints `{ cpuMs, maxRssMiB, heapMiB, files }` as JSON. Run by site-scaling.ts.
+ * memory is its own: prints `{ status, cpuMs, maxRssMiB, outputKiB }` as JSON. Run by site-scaling.ts.
  */
 import { main } from "../../src/cli/main.js";
 
@@ -24,7 +24,6 @@ process.stdout.write(
     status,
     cpuMs: (spent.user + spent.system) / 1000,
     maxRssMiB: usage.maxRSS / 1024,
-    heapMiB: process.memoryUsage().heapUsed / 1024 / 1024,
     outputKiB: outputBytes / 1024,
   }),
 );

@@ -15,7 +15,6 @@ interface Measure {
   status: number;
   cpuMs: number;
   maxRssMiB: number;
-  heapMiB: number;
   outputKiB: number;
 }
 
@@ -45,7 +44,7 @@ export function benchSiteScaling(
     const measured = measureSite(posts);
     reference ??= measured;
     print(
-      `  ${String(posts).padStart(5)} articles : CPU ${(measured.cpuMs / 1000).toFixed(1).padStart(6)} s (${ratio(measured.cpuMs, reference.cpuMs)}), mémoire max ${measured.maxRssMiB.toFixed(0).padStart(5)} Mio (${ratio(measured.maxRssMiB, reference.maxRssMiB)}), tas final ${measured.heapMiB.toFixed(0)} Mio, sortie ${measured.outputKiB.toFixed(0)} Kio, code ${measured.status}`,
+      `  ${String(posts).padStart(5)} articles : CPU ${(measured.cpuMs / 1000).toFixed(1).padStart(6)} s (${ratio(measured.cpuMs, reference.cpuMs)}), mémoire max ${measured.maxRssMiB.toFixed(0).padStart(5)} Mio (${ratio(measured.maxRssMiB, reference.maxRssMiB)}), sortie ${measured.outputKiB.toFixed(0)} Kio, code ${measured.status}`,
     );
   }
 }
