@@ -1,7 +1,8 @@
 /**
  * `npm run bench [DIR]`: reviews the posts of the corpus (offline, read in place) and prints the time per
  * post beside a bare remark parse of the same texts, measured in the same run, with their ratio. Falls back
- * to the bundled example site when the corpus is absent.
+ * to the bundled example site when the corpus is absent. Then the link checker, and how the review grows
+ * with the lexicon (10 / 1,000 / 10,000 entries) and with the site (1,000 and 4,000 generated posts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,6 +13,8 @@ import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
 import { reviewPost } from "../src/review/engine.js";
 import { RULES } from "../src/review/registry.js";
+import { benchLexicon } from "./bench/lexicon-scaling.js";
+import { benchSiteScaling } from "./bench/site-scaling.js";
 import { benchLinks } from "./bench-links.js";
 
 const WARMUP_ROUNDS = 5;
@@ -78,3 +81,10 @@ process.stdout.write(
 process.stdout.write(`relecture complète (hors ligne)   ${perPost(reviewMs)}   ${ratio(reviewMs)}\n`);
 
 await benchLinks((line) => process.stdout.write(`${line}\n`));
+
+// How the review grows: with the lexicon's size, and with the site's (each site size in its own process).
+const print = (line: string) => process.stdout.write(`${line}\n`);
+print("");
+benchLexicon(print);
+print("");
+benchSiteScaling(print);

@@ -1,6 +1,7 @@
 import { closest } from "fastest-levenshtein";
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
+import { aliasProblem, isAliasLimitError, MAX_ALIAS_EXPANSIONS, sizeProblem } from "./config-limits.js";
 import { type Config, configSchema } from "./schema.js";
 
 /** A problem in the configuration file, placed on the key that causes it. */
@@ -19,6 +20,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
  * `knownRuleIds` lets a typo in `rules:` be reported with the closest real id.
  */
 export function parseConfig(text: string, knownRuleIds: readonly string[]): ConfigResult {
+  const oversize = sizeProblem(text);
+  if (oversize) return { ok: false, problems: [{ key: "", ...oversize }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -35,7 +38,14 @@ export function parseConfig(text: string, knownRuleIds: readonly string[]): Conf
       }),
     };
   }
-  const raw = withoutNulls(doc.toJS() ?? {});
+  let expanded: unknown;
+  try {
+    expanded = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch (error) {
+    if (!isAliasLimitError(error)) throw error;
+    return { ok: false, problems: [{ key: "", ...aliasProblem(doc, lineCounter) }] };
+  }
+  const raw = withoutNulls(expanded ?? {});
   const result = configSchema.safeParse(raw);
   const locate = (path: readonly PropertyKey[], childKey?: string) => {
     const node = findNode(doc.contents, path, childKey);

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { MIN_APPROVALS } from "../publish/publish-policy.js";
 import { isValidTimeZone } from "../publish/zoned-time.js";
 
 /**
  * The one schema of `.github/relecteur.yml`: types, defaults and the JSON Schema for editors all come
  * from here. Every key is optional; objects are strict so that a typo in a key is reported, not ignored.
+ * Each default is written once, on its key: a section left out is `prefault({})`, read as an empty
+ * section whose keys take their own defaults.
  */
 
 const ruleLevel = z.enum(["off", "info", "warning", "error"]);
@@ -42,7 +45,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     frontmatter: z
       .object({
         required: z.array(z.string().min(1)).default(["title"]).describe("Champs obligatoires de l'en-tête."),
@@ -57,7 +60,7 @@ export const configSchema = z
           .describe("`required` : chaque article doit contenir le séparateur d'extrait de `_config.yml`."),
       })
       .strict()
-      .default({ required: ["title"], authorsCollection: "_authors", excerptSeparator: "optional" }),
+      .prefault({}),
     markdown: z
       .object({
         listMarker: z
@@ -68,7 +71,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({ listMarker: "consistent" }),
+      .prefault({}),
     typography: z
       .object({
         nbsp: z
@@ -92,7 +95,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({ nbsp: "narrow" }),
+      .prefault({}),
     lexicon: z
       .array(lexiconEntry)
       .default([])
@@ -114,12 +117,7 @@ export const configSchema = z
           .describe("Préfixes d'adresse à remplacer."),
       })
       .strict()
-      .default({
-        external: true,
-        allowPrivateAddresses: false,
-        skip: ["linkedin.com", "x.com", "twitter.com"],
-        deprecated: [],
-      }),
+      .prefault({}),
     rules: z
       .record(z.string(), ruleLevel)
       .default({})
@@ -142,7 +140,7 @@ export const configSchema = z
           ),
       })
       .strict()
-      .default({ maxSuggestions: 25, timeoutSeconds: 20 }),
+      .prefault({}),
     preview: z
       .object({
         url: z
@@ -151,7 +149,7 @@ export const configSchema = z
           .describe("Modèle d'adresse de l'aperçu : `{number}` (pull request) et `{permalink}` (article)."),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     publish: z
       .object({
         enabled: z
@@ -161,8 +159,7 @@ export const configSchema = z
         approvals: z
           .number()
           .int()
-          // Never 0: a stranger's pull request from a fork would then be merged with no one involved.
-          .min(1)
+          .min(MIN_APPROVALS)
           .default(1)
           .describe("Nombre d'approbations du dernier commit requises (au moins 1)."),
         method: z
@@ -214,20 +211,7 @@ export const configSchema = z
           .describe("Minutes entre deux recherches des publications programmées arrivées à échéance."),
       })
       .strict()
-      .default({
-        enabled: false,
-        approvals: 1,
-        method: "squash",
-        blockingLabels: ["ne pas publier", "do not merge", "wip"],
-        alsoAllow: [],
-        reviewers: [],
-        requiredChecks: [],
-        time: "09:00",
-        timezone: "Europe/Paris",
-        deleteBranch: false,
-        dryRun: false,
-        sweepMinutes: 10,
-      }),
+      .prefault({}),
   })
   .strict();
 

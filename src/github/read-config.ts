@@ -1,5 +1,6 @@
 import deepmerge from "deepmerge";
 import { stringify } from "yaml";
+import { assertBoundedConfig, ConfigTooLargeError } from "../config/config-limits.js";
 import { CONFIG_PATH } from "../config/load-config-file.js";
 import { type ConfigProblem, parseConfig } from "../config/parse-config.js";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/schema.js";
@@ -40,14 +41,20 @@ export async function readRepositoryConfig(
   try {
     merged = await loadMerged();
   } catch (error) {
-    if (!isConfigPluginError(error)) throw error;
-    // Broken YAML, or a bad `_extends`: only the file's own text can say where.
+    const isTooLarge = error instanceof ConfigTooLargeError;
+    if (!isConfigPluginError(error) && !isTooLarge) throw error;
+    // Broken YAML, too many aliases, or a bad `_extends`: only the file's own text can say where.
     const text = await readText();
     const parsed = text === undefined ? undefined : parseConfig(text, RULE_IDS);
     const problems =
       parsed && !parsed.ok
         ? parsed.problems
-        : [{ key: "_extends", message: describeConfigPluginError((error as Error).message) }];
+        : [
+            {
+              key: isTooLarge ? "" : "_extends",
+              message: describeConfigPluginError((error as Error).message),
+            },
+          ];
     return { ok: false, problems, postGlobs: DEFAULT_CONFIG.posts };
   }
   const result = configSchema.safeParse(merged ?? {});
@@ -189,10 +196,13 @@ export function repositoryConfigLoader(
       owner,
       repo,
       path: CONFIG_PATH,
-      defaults: (files) =>
-        deepmerge.all<Record<string, unknown>>([{}, ...files], {
+      defaults: (files) => {
+        // YAML aliases are shared objects until merging copies them: bounded before, as a tree.
+        assertBoundedConfig(files);
+        return deepmerge.all<Record<string, unknown>>([{}, ...files], {
           arrayMerge: (_target: unknown[], source: unknown[]) => source,
-        }),
+        });
+      },
     });
     return config;
   };

@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from "entities";
 import type { Definition, Image, Link, Nodes } from "mdast";
 import { liquidBlocks } from "../review/liquid-blocks.js";
 import type { ParsedPost } from "../review/parse-post.js";
@@ -152,7 +153,8 @@ class LinkExtractor {
         const start = from + tag.index + attribute.index + valueOffset;
         const kind = attribute[1]?.toLowerCase() === "src" ? "html-src" : "html-href";
         this.links.push({
-          url: expandLiquid(decodeHtmlEntities(value.trim()), this.site),
+          // As a browser reads it: a reference beyond Unicode (`&#99999999;`) is U+FFFD, never an exception.
+          url: expandLiquid(decodeHTMLAttribute(value.trim()), this.site),
           written: value,
           kind,
           start,
@@ -339,15 +341,4 @@ function liquidKind(written: string, kind: ExtractedLink["kind"]): ExtractedLink
 
 function removeEscapes(text: string): string {
   return text.replace(ESCAPED, "$1");
-}
-
-function decodeHtmlEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
 }

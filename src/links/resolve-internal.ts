@@ -1,10 +1,10 @@
 import { posix } from "node:path";
-import { distance } from "fastest-levenshtein";
 import type { ParsedPost } from "../review/parse-post.js";
 import { type SiteDocument, safeDecode, siteDocuments, urlKey } from "../site/documents.js";
 import { identifyPost } from "../site/post-identity.js";
 import type { Site } from "../site/site.js";
 import { hasLiquid, postName } from "./liquid-urls.js";
+import { SuggestionIndex } from "./suggestion-index.js";
 import type { ExtractedLink } from "./types.js";
 
 /**
@@ -114,8 +114,7 @@ export function resolveInternal(
   if (document || isSamePost || urlKey(path) === "/") {
     return { kind: "found", path, document, isSamePost, fragment };
   }
-  const others = documents.all.filter((candidate) => candidate.path !== post.path);
-  const closestOne = closestDocument(path, others);
+  const closestOne = closestDocument(path, site, (candidate) => candidate.path === post.path);
   const prefix = isAbsolute ? `${parsed.protocol}//${parsed.host}${address.basePath}` : address.basePath;
   return { kind: "missing", path, suggestion: closestOne && `${prefix}${closestOne.url}` };
 }
@@ -126,7 +125,7 @@ const permalinkByPost = new WeakMap<ParsedPost, { site: Site; permalink: string 
 function permalinkOf(post: ParsedPost, site: Site): string | undefined {
   const cached = permalinkByPost.get(post);
   if (cached?.site === site) return cached.permalink;
-  const permalink = identifyPost(post.path, post.source, site).permalink;
+  const permalink = identifyPost(post.path, post.source, site, post.frontMatter).permalink;
   permalinkByPost.set(post, { site, permalink });
   return permalink;
 }
@@ -137,15 +136,14 @@ function resolveUnexpandedTag(url: string, post: ParsedPost, site: Site): Intern
   if (!tag) return { kind: "unknown" };
   const name = tag[2] ?? "";
   if (tag[1] === "post_url") {
-    const names = site.posts.filter((path) => path !== post.path).map(postName);
-    const suggestion = closest(posix.basename(name), names, (text) => text);
-    return { kind: "missing", path: name, tag: "post_url", suggestion };
+    const other = suggestionsOf(site).posts.closest(posix.basename(name), (path) => path === post.path);
+    return { kind: "missing", path: name, tag: "post_url", suggestion: other && postName(other) };
   }
   return {
     kind: "missing",
     path: name,
     tag: "link",
-    suggestion: closest(name, [...site.files], (text) => text),
+    suggestion: suggestionsOf(site).files.closest(name),
   };
 }
 
@@ -153,46 +151,63 @@ function resolveUnexpandedTag(url: string, post: ParsedPost, site: Site): Intern
  * The existing document closest to a missing path, by edit distance on URL paths: files with the same
  * kind of extension for a file (`.png` → static files), pages, posts and documents otherwise.
  */
-export function closestDocument(path: string, documents: readonly SiteDocument[]): SiteDocument | undefined {
+export function closestDocument(
+  path: string,
+  site: Site,
+  isExcluded: (document: SiteDocument) => boolean,
+): SiteDocument | undefined {
+  const suggestions = suggestionsOf(site);
   const isFile = posix.extname(urlKey(path)) !== "";
-  const candidates = documents.filter(
-    (document) =>
-      document.kind !== "redirect" &&
-      (isFile ? document.kind === "static" : document.kind !== "static" || isPage(document)),
-  );
-  return closest(urlKey(path), candidates, (document) => urlKey(document.url));
+  return (isFile ? suggestions.staticFiles : suggestions.pages).closest(urlKey(path), isExcluded);
 }
 
-/**
- * The candidate at the smallest edit distance, between equals the one sharing the longest start with the
- * wanted text (`/2024/04/01/annonce` → `…/annonce-atelier`). Close enough means within a quarter of the
- * wanted text's length (a typo), or half when one text holds the other (a name cut short or lengthened).
- */
-export function closest<T>(
-  wanted: string,
-  candidates: readonly T[],
-  textOf: (candidate: T) => string,
-): T | undefined {
-  let best: { candidate: T; gap: number; prefix: number; isExtension: boolean } | undefined;
-  for (const candidate of candidates) {
-    const text = textOf(candidate);
-    const gap = distance(wanted, text);
-    if (best && gap > best.gap) continue;
-    const prefix = commonPrefixLength(wanted, text);
-    if (!best || gap < best.gap || prefix > best.prefix) {
-      const isExtension = text.includes(wanted) || wanted.includes(text);
-      best = { candidate, gap, prefix, isExtension };
-    }
+/** The indexes a dead link's suggestion searches, built once per site, each when first needed. */
+interface SiteSuggestions {
+  readonly staticFiles: SuggestionIndex<SiteDocument>;
+  readonly pages: SuggestionIndex<SiteDocument>;
+  /** Post paths, by post name (`2024-04-01-annonce`), for `{% post_url %}`. */
+  readonly posts: SuggestionIndex<string>;
+  /** Every file of the site, for `{% link %}`. */
+  readonly files: SuggestionIndex<string>;
+}
+
+const suggestionsBySite = new WeakMap<Site, SiteSuggestions>();
+
+function suggestionsOf(site: Site): SiteSuggestions {
+  let suggestions = suggestionsBySite.get(site);
+  if (!suggestions) {
+    suggestions = lazySuggestions(site);
+    suggestionsBySite.set(site, suggestions);
   }
-  if (!best) return undefined;
-  const tolerance = Math.max(2, wanted.length / (best.isExtension ? 2 : 4));
-  return best.gap <= tolerance ? best.candidate : undefined;
+  return suggestions;
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  let length = 0;
-  while (length < a.length && a[length] === b[length]) length++;
-  return length;
+function lazySuggestions(site: Site): SiteSuggestions {
+  const documents = () => siteDocuments(site).all.filter((document) => document.kind !== "redirect");
+  const byUrl = (candidates: SiteDocument[]) =>
+    new SuggestionIndex(candidates, (document) => urlKey(document.url));
+  let staticFiles: SuggestionIndex<SiteDocument> | undefined;
+  let pages: SuggestionIndex<SiteDocument> | undefined;
+  let posts: SuggestionIndex<string> | undefined;
+  let files: SuggestionIndex<string> | undefined;
+  return {
+    get staticFiles() {
+      staticFiles ??= byUrl(documents().filter((document) => document.kind === "static"));
+      return staticFiles;
+    },
+    get pages() {
+      pages ??= byUrl(documents().filter((document) => document.kind !== "static" || isPage(document)));
+      return pages;
+    },
+    get posts() {
+      posts ??= new SuggestionIndex(site.posts, postName);
+      return posts;
+    },
+    get files() {
+      files ??= new SuggestionIndex([...site.files], (file) => file);
+      return files;
+    },
+  };
 }
 
 function isPage(document: SiteDocument): boolean {

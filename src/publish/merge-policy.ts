@@ -6,7 +6,7 @@ import {
   sortBlockReasons,
 } from "./block-reason.js";
 import { latestPublicationDate, parsePublishTime, postPublicationDate } from "./publication-date.js";
-import type { MergeMethod, PublishPolicy } from "./publish-policy.js";
+import { type MergeMethod, MIN_APPROVALS, type PublishPolicy } from "./publish-policy.js";
 import type {
   CheckRunConclusion,
   PullRequestFacts,
@@ -57,8 +57,8 @@ export function commitTitle(facts: PullRequestFacts): string {
 
 function configReasons(facts: PullRequestFacts, policy: PublishPolicy, now: Date): BlockReason[] {
   const reasons = facts.configIssues.map((issue) => blockReason("config-invalid", issue, now));
-  if (!Number.isInteger(policy.approvals) || policy.approvals < 0) {
-    const problem = `un entier positif ou nul est attendu, « ${policy.approvals} » trouvé`;
+  if (!Number.isInteger(policy.approvals) || policy.approvals < MIN_APPROVALS) {
+    const problem = `un entier d'au moins ${MIN_APPROVALS} est attendu, « ${policy.approvals} » trouvé`;
     reasons.push(blockReason("config-invalid", { key: "publish.approvals", problem }, now));
   }
   if (!parsePublishTime(policy.time)) {

@@ -1,10 +1,17 @@
 /**
  * The `publish` section of the configuration, as the merge policy reads it: plain typed values, already
- * defaulted. The zod schema in `src/config/schema.ts` is the one place that parses it; this module only
- * names the shape and the defaults, and the policy re-checks the few values it cannot trust blindly.
+ * defaulted. The zod schema in `src/config/schema.ts` is the one place that parses it and writes the
+ * defaults (`DEFAULT_CONFIG.publish`); this module only names the shape, and the policy re-checks the few
+ * values it cannot trust blindly.
  */
 
 export type MergeMethod = "squash" | "merge" | "rebase";
+
+/**
+ * Never 0: a stranger's pull request from a fork would then be merged with no one involved. The schema
+ * refuses less and the policy, which may be handed a value from elsewhere, blocks it: one rule, here.
+ */
+export const MIN_APPROVALS = 1;
 
 export interface PublishPolicy {
   /** Off unless `true`: Relecteur never merges by default. */
@@ -33,18 +40,3 @@ export interface PublishPolicy {
   /** Minutes between two sweeps of the scheduled pull requests. */
   sweepMinutes: number;
 }
-
-export const DEFAULT_PUBLISH_POLICY: PublishPolicy = Object.freeze({
-  enabled: false,
-  approvals: 1,
-  method: "squash",
-  blockingLabels: Object.freeze(["ne pas publier", "do not merge", "wip"]),
-  alsoAllow: Object.freeze([]),
-  reviewers: Object.freeze([]),
-  requiredChecks: Object.freeze([]),
-  time: "09:00",
-  timezone: "Europe/Paris",
-  deleteBranch: false,
-  dryRun: false,
-  sweepMinutes: 10,
-});

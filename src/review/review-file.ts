@@ -62,6 +62,11 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
   }
 }
 
+/** V8's « Maximum call stack size exceeded », the one RangeError that says « too deep ». */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /** Reviews a post file given as bytes: an unreadable file is one finding, never an exception. */
 export function reviewFile(
   input: { path: string; bytes: Uint8Array },
@@ -78,8 +83,9 @@ export function reviewFile(
       };
     } catch (error) {
       // Thousands of nested quotes or lists overflow the parser's and the rules' recursion: the post
-      // cannot be reviewed, which is a finding, not a crash. Any other exception is a bug and propagates.
-      if (!(error instanceof RangeError)) throw error;
+      // cannot be reviewed, which is a finding, not a crash. Any other exception, another RangeError
+      // included (`String.fromCodePoint` of a bad reference), is a bug and propagates.
+      if (!isStackOverflow(error)) throw error;
       const range = new LineIndex(decoded.text).rangeAt(0, 0);
       const message = {
         fr: "Article trop imbriqué pour être relu (des milliers de citations ou de listes les unes dans les autres)",

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { readFrontMatter } from "../review/front-matter.js";
+import { type FrontMatter, readFrontMatter } from "../review/front-matter.js";
 import type { JekyllConfig } from "./jekyll-config.js";
 import { resolvePermalink } from "./permalink.js";
 import { findPluginPage, type PaginatedPage, pluginPages } from "./plugin-pages.js";
@@ -90,7 +90,7 @@ function buildDocuments(site: Site): SiteDocuments {
     // Without its text, a Markdown or HTML file is taken to have front matter: most of them do.
     const hasFrontMatter = frontMatter === undefined || frontMatter.kind === "present";
     if (served.kind === "post") {
-      const url = postUrl(path, text, site);
+      const url = postUrl(path, text, frontMatter, site);
       if (url !== undefined) documents.push({ path, kind: "post", url });
     } else if (served.kind === "collection" && isMarkupFile(path) && hasFrontMatter) {
       const url = collectionDocumentUrl(path, served.name, served.relative, data, jekyll);
@@ -180,8 +180,14 @@ function isCollectionFolder(parts: readonly string[], jekyll: JekyllConfig): boo
   return folder === "_posts" || (folder.startsWith("_") && jekyll.collections[folder.slice(1)] !== undefined);
 }
 
-function postUrl(path: string, text: string | undefined, site: Site): string | undefined {
-  const fromFrontMatter = text === undefined ? undefined : identifyPost(path, text, site).permalink;
+function postUrl(
+  path: string,
+  text: string | undefined,
+  frontMatter: FrontMatter | undefined,
+  site: Site,
+): string | undefined {
+  const fromFrontMatter =
+    text === undefined ? undefined : identifyPost(path, text, site, frontMatter).permalink;
   return (
     fromFrontMatter ?? resolvePermalink({ post: parsePostPath(path), frontMatter: {}, jekyll: site.jekyll })
   );

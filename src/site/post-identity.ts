@@ -35,8 +35,13 @@ export function frontMatterTitle(data: Record<string, unknown>): string | undefi
   return typeof data.title === "string" && data.title.trim() !== "" ? data.title.trim() : undefined;
 }
 
-export function identifyPost(path: string, source: string, site: Site): PostIdentity {
-  const frontMatter = readFrontMatter(source);
+/** `frontMatter` is the source's, when the caller has it parsed already: it is parsed once, not again here. */
+export function identifyPost(
+  path: string,
+  source: string,
+  site: Site,
+  frontMatter: FrontMatter = readFrontMatter(source),
+): PostIdentity {
   if (frontMatter.kind !== "present" || frontMatter.error) return {};
   const data = frontMatter.data;
   const dateText = frontMatterDateText(source, frontMatter);

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BILLION_LAUGHS } from "../config/hostile-yaml.js";
 import {
   AUTHORS_STRING_POST,
   CLEAN_POST,
@@ -17,6 +18,9 @@ import {
 useTempDirs();
 
 const CONFIG = ".github/relecteur.yml";
+
+/** Over 1 MiB: a lexicon of 20,000 entries, every one of them valid. */
+const OVERSIZED = `lexicon:\n${Array.from({ length: 20_000 }, (_, index) => `  - use: "Terme numéro ${index} de la charte"\n    avoid: ["terme numéro ${index}"]\n`).join("")}`;
 
 describe("a broken .github/relecteur.yml: exit 2, each problem as file:line:column: reason", () => {
   const rows: { name: string; config: string; problems: string[] }[] = [
@@ -66,6 +70,26 @@ describe("a broken .github/relecteur.yml: exit 2, each problem as file:line:colu
       problems: [
         "2:3: règle inconnue « typo/apostrof » (voulez-vous dire « typo/apostrophe » ?)",
         "3:3: règle inconnue « frontmatter/slug-styl » (voulez-vous dire « frontmatter/slug-style » ?)",
+      ],
+    },
+    {
+      name: "anchors and aliases that expand exponentially (billion laughs)",
+      config: BILLION_LAUGHS,
+      problems: [
+        "4:8: trop d'alias YAML (*nom) : une fois développés, ils dépassent la limite de 1\u202f000 reprises d'ancres (&nom)",
+      ],
+    },
+    {
+      name: "a file over 1 MiB, placed on the line that crosses the limit",
+      config: OVERSIZED,
+      problems: [
+        // The line that holds the file's 1,048,577th byte.
+        `${
+          Buffer.from(OVERSIZED)
+            .subarray(0, 1024 * 1024)
+            .toString()
+            .split("\n").length
+        }:1: fichier trop gros (1,5 Mio) : la configuration est limitée à 1 Mio`,
       ],
     },
     {

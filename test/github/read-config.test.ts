@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { assertBoundedConfig, ConfigTooLargeError } from "../../src/config/config-limits.js";
 import { readRepositoryConfig } from "../../src/github/read-config.js";
+import { BILLION_LAUGHS } from "../config/hostile-yaml.js";
 
 /** Stands for `context.config`: the file's YAML as an object, or the plugin's own error. */
 const loaded = (text: string) => async () => parse(text) as unknown;
@@ -95,5 +97,56 @@ describe("readRepositoryConfig", () => {
       throw Object.assign(new Error("Server Error"), { status: 502 });
     };
     await expect(readRepositoryConfig(failing, text(undefined))).rejects.toThrow("Server Error");
+  });
+});
+
+describe("readRepositoryConfig and a hostile config", () => {
+  it("reports anchors and aliases that expand exponentially, placed, when the plugin refuses them", async () => {
+    // Probot's plugin parses with the `yaml` package, which refuses the expansion: its error, then our text.
+    expect(() => parse(BILLION_LAUGHS)).toThrow(/alias/);
+    const failing = async () => {
+      throw new Error(
+        "[@probot/octokit-plugin-config] Configuration could not be parsed from … (invalid YAML)",
+      );
+    };
+    const result = await readRepositoryConfig(failing, text(BILLION_LAUGHS));
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ key: "", line: 4, column: 8, message: expect.stringContaining("trop d'alias YAML") }],
+    });
+  });
+
+  it("names the limit when the configuration is too large once merged", async () => {
+    const tooLarge = async () => {
+      throw new ConfigTooLargeError();
+    };
+    const result = await readRepositoryConfig(tooLarge, text("_extends: betagouv/.github\n"));
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          key: "",
+          message:
+            "configuration trop grande : plus de 200\u202f000 valeurs une fois les alias YAML développés",
+        },
+      ],
+    });
+  });
+});
+
+describe("assertBoundedConfig", () => {
+  it("counts a shared object once per place it is used, as merging would copy it", () => {
+    // What js-yaml or `yaml` with aliases allowed give: one array referenced nine times, nine levels deep.
+    let level: unknown = ["lol"];
+    for (let depth = 0; depth < 9; depth++) level = Array(9).fill(level);
+    expect(() => assertBoundedConfig([{ lexicon: level }])).toThrow(ConfigTooLargeError);
+  });
+
+  it("accepts a lexicon of 10,000 entries", () => {
+    const lexicon = Array.from({ length: 10_000 }, (_, index) => ({
+      use: `T${index}`,
+      avoid: [`t${index}`],
+    }));
+    expect(() => assertBoundedConfig([{ lexicon }])).not.toThrow();
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { BLOCK_REASON_ORDER, type BlockReason, blockReason } from "../../src/publish/block-reason.js";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { BLOCK_REASON_ORDER, type BlockReason } from "../../src/publish/block-reason.js";
 import { evaluateMergePolicy } from "../../src/publish/merge-policy.js";
-import { DEFAULT_PUBLISH_POLICY, type PublishPolicy } from "../../src/publish/publish-policy.js";
+import type { PublishPolicy } from "../../src/publish/publish-policy.js";
 import type { PullRequestFacts, ReviewFact } from "../../src/publish/pull-request-facts.js";
 
 const HEAD = "a".repeat(40);
@@ -40,10 +41,7 @@ function readyFacts(overrides: Partial<PullRequestFacts> = {}): PullRequestFacts
   };
 }
 
-const POLICY: PublishPolicy = { ...DEFAULT_PUBLISH_POLICY, enabled: true, alsoAllow: ["img/posts/**"] };
-
-const reason = (code: BlockReason["code"], data: object) =>
-  blockReason(code, data as never, NOW) satisfies BlockReason;
+const POLICY: PublishPolicy = { ...DEFAULT_CONFIG.publish, enabled: true, alsoAllow: ["img/posts/**"] };
 
 describe("evaluateMergePolicy", () => {
   it("is ready when every condition holds, on the head commit, with the commit title", () => {
@@ -108,9 +106,22 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.approvals", problem: "un entier positif ou nul est attendu, « -1 » trouvé" },
+          data: { key: "publish.approvals", problem: "un entier d'au moins 1 est attendu, « -1 » trouvé" },
           message:
-            "configuration invalide, clé `publish.approvals` : un entier positif ou nul est attendu, « -1 » trouvé",
+            "configuration invalide, clé `publish.approvals` : un entier d'au moins 1 est attendu, « -1 » trouvé",
+        },
+      ],
+    },
+    {
+      // What the schema refuses, the policy refuses: no pull request merged with no one involved.
+      name: "publish.approvals: 0",
+      policy: { approvals: 0 },
+      expected: [
+        {
+          code: "config-invalid",
+          data: { key: "publish.approvals", problem: "un entier d'au moins 1 est attendu, « 0 » trouvé" },
+          message:
+            "configuration invalide, clé `publish.approvals` : un entier d'au moins 1 est attendu, « 0 » trouvé",
         },
       ],
     },
@@ -614,20 +625,6 @@ describe("evaluateMergePolicy", () => {
   it("is ready at publish.time exactly", () => {
     const facts = readyFacts({ posts: [{ path: "_posts/2023-12-08-a.md", title: "A" }] });
     expect(evaluateMergePolicy(facts, { ...POLICY, time: "11:00" }, NOW).kind).toBe("ready");
-  });
-
-  it("needs no approval when publish.approvals is 0, but still honours changes requested", () => {
-    const policy = { ...POLICY, approvals: 0 };
-    expect(evaluateMergePolicy(readyFacts({ reviews: [] }), policy, NOW).kind).toBe("ready");
-    const blocked = evaluateMergePolicy(
-      readyFacts({ reviews: [approval("chef", { state: "CHANGES_REQUESTED" })] }),
-      policy,
-      NOW,
-    );
-    expect(blocked).toEqual({
-      kind: "blocked",
-      reasons: [reason("changes-requested", { reviewer: "chef" })],
-    });
   });
 
   it("returns every reason at once, configuration first, then path, state, approvals, checks, date", () => {

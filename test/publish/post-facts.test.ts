@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { configSchema, DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { postFactOf } from "../../src/publish/post-facts.js";
-import { DEFAULT_PUBLISH_POLICY } from "../../src/publish/publish-policy.js";
 
 const PATH = "_posts/2024-12-10-noel.md";
 
@@ -78,8 +77,26 @@ describe("postFactOf", () => {
   });
 });
 
-describe("publish defaults", () => {
-  it("the schema's defaults are the policy's defaults", () => {
-    expect(DEFAULT_CONFIG.publish).toStrictEqual({ ...DEFAULT_PUBLISH_POLICY });
+describe("publish defaults, written once in the schema", () => {
+  it("fill a section left out", () => {
+    expect(DEFAULT_CONFIG.publish).toStrictEqual({
+      enabled: false,
+      approvals: 1,
+      method: "squash",
+      blockingLabels: ["ne pas publier", "do not merge", "wip"],
+      alsoAllow: [],
+      reviewers: [],
+      requiredChecks: [],
+      time: "09:00",
+      timezone: "Europe/Paris",
+      deleteBranch: false,
+      dryRun: false,
+      sweepMinutes: 10,
+    });
+  });
+
+  it("fill the keys a section leaves out, as for a section left out", () => {
+    const publish = configSchema.parse({ publish: { enabled: true } }).publish;
+    expect(publish).toStrictEqual({ ...DEFAULT_CONFIG.publish, enabled: true });
   });
 });

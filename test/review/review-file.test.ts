@@ -111,3 +111,37 @@ describe("decodePost", () => {
     ]);
   });
 });
+
+describe("reviewFile's guard against deep nesting", () => {
+  const throwing = (error: () => never) => ({
+    id: "markdown/throws",
+    category: "markdown" as const,
+    severity: "error" as const,
+    docs: { title: "", rationale: "", wrong: [], right: [] },
+    check: () => error(),
+  });
+  const run = (rule: ReturnType<typeof throwing>) =>
+    reviewFile({ path: "_posts/2024-01-02-a.md", bytes: Buffer.from("Texte.\n") }, site, DEFAULT_CONFIG, {
+      today: "2024-06-01",
+      rules: [rule],
+    }).findings;
+
+  it("reports a stack overflow as a post too deeply nested", () => {
+    const recurse = (depth: number): never => recurse(depth + 1);
+    const findings = run(throwing(() => recurse(0)));
+    expect(findings.map((finding) => [finding.ruleId, finding.message])).toStrictEqual([
+      [
+        "markdown/unreadable-file",
+        "Article trop imbriqué pour être relu (des milliers de citations ou de listes les unes dans les autres)",
+      ],
+    ]);
+  });
+
+  it("lets any other RangeError through: it is a bug, not the post's depth", () => {
+    const badCodePoint = (): never => {
+      String.fromCodePoint(99_999_999);
+      throw new Error("unreachable");
+    };
+    expect(() => run(throwing(badCodePoint))).toThrow(RangeError);
+  });
+});

@@ -1,3 +1,4 @@
+import { frontMatterDateText } from "../../site/post-identity.js";
 import type { RuleContext } from "../types.js";
 import { findField, parsedFrontMatter } from "./present-front-matter.js";
 
@@ -6,8 +7,7 @@ export function frontMatterDate(context: RuleContext) {
   const frontMatter = parsedFrontMatter(context);
   const field = frontMatter && findField(frontMatter, "date");
   if (!field || field.valueEnd === field.valueStart) return undefined;
-  const written = context.post.source.slice(field.valueStart, field.valueEnd);
-  const unquoted = written.replace(/^(["'])(.*)\1$/, "$2").trim();
+  const unquoted = frontMatterDateText(context.post.source, frontMatter) ?? "";
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/.exec(unquoted);
   return {
     field,

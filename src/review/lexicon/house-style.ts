@@ -1,41 +1,6 @@
-import type { Config } from "../../config/schema.js";
 import type { Rule } from "../types.js";
 import { reportInProse } from "../typo/french-prose.js";
-
-type LexiconEntry = Config["lexicon"][number];
-
-interface TermPattern {
-  entry: LexiconEntry;
-  pattern: RegExp;
-  /** The preferred form itself: an avoided form found inside it (« mail » in « e-mail ») is fine. */
-  preferred: RegExp;
-  /** Without `avoid`, every casing of `use` but its own is flagged. */
-  isCaseOnly: boolean;
-}
-
-/** Whole words; `'` and `’` match each other; any whitespace between words (a line may break there). */
-function termSource(term: string): string {
-  return term
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]"))
-    .join("\\s+");
-}
-
-function compile(entry: LexiconEntry): TermPattern[] {
-  const around = (source: string, flags: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, `g${flags}`);
-  const preferred = around(termSource(entry.use), "u");
-  if (!entry.avoid || entry.avoid.length === 0) {
-    return [{ entry, pattern: around(termSource(entry.use), "iu"), preferred, isCaseOnly: true }];
-  }
-  return entry.avoid.map((avoided) => ({
-    entry,
-    pattern: around(termSource(avoided), "u"),
-    preferred,
-    isCaseOnly: false,
-  }));
-}
+import { isInsideAny, lexiconMatcher } from "./matcher.js";
 
 const sameApostrophes = (text: string) => text.replace(/’/g, "'").replace(/\s+/g, " ");
 
@@ -44,8 +9,6 @@ function preferredLike(use: string, written: string): string {
   const apostrophe = written.includes("’") ? "’" : written.includes("'") ? "'" : undefined;
   return apostrophe ? use.replace(/['’]/g, apostrophe) : use;
 }
-
-const cache = new WeakMap<Config["lexicon"], TermPattern[]>();
 
 export const houseStyle: Rule = {
   id: "lexicon/house-style",
@@ -109,29 +72,20 @@ export const houseStyle: Rule = {
   check(context) {
     const lexicon = context.config.lexicon;
     if (lexicon.length === 0) return;
-    let patterns = cache.get(lexicon);
-    if (!patterns) {
-      patterns = lexicon.flatMap(compile);
-      cache.set(lexicon, patterns);
-    }
+    const matcher = lexiconMatcher(lexicon);
     for (const block of context.prose) {
-      for (const { entry, pattern, preferred, isCaseOnly } of patterns) {
-        const preferredRanges = [...block.text.matchAll(preferred)].map((match) => ({
-          from: match.index,
-          to: match.index + match[0].length,
-        }));
-        for (const match of block.text.matchAll(pattern)) {
-          const written = match[0];
+      for (const { entry, matches, preferredRanges, isCaseOnly } of matcher.find(block.text)) {
+        for (const match of matches) {
+          const written = block.text.slice(match.from, match.to);
           if (isCaseOnly && sameApostrophes(written) === sameApostrophes(entry.use)) continue;
-          const end = match.index + written.length;
-          if (preferredRanges.some(({ from, to }) => from <= match.index && end <= to)) continue;
+          if (isInsideAny(preferredRanges, match.from, match.to)) continue;
           const preferred = preferredLike(entry.use, written);
           const shownWritten = written.replace(/\s+/g, " ");
           reportInProse(
             context,
             block,
-            match.index,
-            match.index + written.length,
+            match.from,
+            match.to,
             entry.message
               ? {
                   fr: `« ${shownWritten} » : ${entry.message} (« ${preferred} »)`,
@@ -141,7 +95,7 @@ export const houseStyle: Rule = {
                   fr: `« ${shownWritten} » : la charte éditoriale écrit « ${preferred} »`,
                   en: `« ${shownWritten} »: the house style writes « ${preferred} »`,
                 },
-            { from: match.index, to: match.index + written.length, text: preferred },
+            { from: match.from, to: match.to, text: preferred },
           );
         }
       }

@@ -1,4 +1,4 @@
-import { closest } from "../../links/resolve-internal.js";
+import { closest } from "../../links/closest.js";
 import { targetAnchors } from "../../links/target-anchors.js";
 import type { Rule } from "../types.js";
 import { internalLinks } from "./post-links.js";
