@@ -359,7 +359,20 @@ describe("scheduling", () => {
   it("sends at most 16 requests at once overall", async ({ skip }) => {
     const meter = new ConcurrencyMeter();
     const hosts: TestServer[] = [];
-    const hold: Handler = (_request, response) => setTimeout(() => response.writeHead(200).end(), 250);
+    // Deterministic on a loaded machine: answers are held until 16 requests are in flight at once (or every
+    // request still due has arrived), then released together. A limiter that let a 17th through would show
+    // it in `meter.max`; one that never reached 16 would never be answered and the test would time out.
+    const total = 40;
+    let answered = 0;
+    let held: ServerResponse[] = [];
+    const hold: Handler = (_request, response) => {
+      held.push(response);
+      if (held.length < 16 && answered + held.length < total) return;
+      const releasing = held;
+      held = [];
+      answered += releasing.length;
+      for (const waiting of releasing) waiting.writeHead(200).end();
+    };
     try {
       // Twenty host names: 127.0.0.1 to 127.0.0.20, all loopback on Linux.
       for (let index = 1; index <= 20; index++)
@@ -369,7 +382,7 @@ describe("scheduling", () => {
     }
     const urls = hosts.flatMap((host) => [host.url("/a"), host.url("/b")]);
     const results = await checkExternalLinks(urls, LOCAL);
-    expect(results.size).toBe(40);
+    expect(results.size).toBe(total);
     expect([...results.values()].every((verdict) => verdict.kind === "alive")).toBe(true);
     expect(meter.max).toBe(16);
     for (const host of hosts) expect(host.meter.max).toBe(2);
