@@ -6,9 +6,11 @@ import { reviewInterruptedPullRequests } from "./github/interrupted-reviews.js";
 import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
 import type { PullRequestRef } from "./github/pull-request-ref.js";
 import { targetOfPullRequest, targetsOfCheckEvent } from "./github/pull-request-target.js";
+import { createRedisLiveCheckRuns } from "./github/redis-live-check-runs.js";
+import { createRedisTransport, queueTimingsFromEnv } from "./github/redis-transport.js";
 import type { ReviewDependencies } from "./github/review-pull-request.js";
 import { createReviewQueue, DEFAULT_CONCURRENCY, type ReviewQueue } from "./github/review-queue.js";
-import { createReviewScheduler, type EventContext } from "./github/review-scheduler.js";
+import { createReviewScheduler, type EventContext, type JobTransport } from "./github/review-scheduler.js";
 import { isScheduledLabel } from "./github/scheduled-label.js";
 import { MAX_WEBHOOK_BYTES, readWebhookBody } from "./github/webhook-body-limit.js";
 import {
@@ -21,14 +23,16 @@ import {
   statusPayload,
 } from "./github/webhook-payloads.js";
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
-import { createMemoryVerdictCache } from "./links/http/verdict-cache.js";
+import { createRedisVerdictCache } from "./links/http/redis-verdict-cache.js";
+import { createMemoryVerdictCache, type VerdictCache } from "./links/http/verdict-cache.js";
 import { createSweepPlanner, DEFAULT_SWEEP_MINUTES } from "./publish/sweep-planner.js";
 import { sharedReviewPool } from "./review/pool/review-pool.js";
 
 /**
  * The Probot entry point: it subscribes to events and hands them to the use cases of `src/github/`,
  * nothing else. Each handler returns at once (GitHub gives a webhook ten seconds); the work runs in the
- * in-process queue.
+ * in-process queue, or, with `REDIS_URL`, in a queue on Redis that every instance of the app shares
+ * (stored there before the webhook is answered).
  */
 
 export interface AppOptions {
@@ -60,6 +64,11 @@ export interface AppOptions {
   maxWebhookBytes?: number;
   /** Reviews the posts; by default the process's worker pool, so that no review holds the event loop. */
   reviewer?: ReviewDependencies["reviewer"];
+  /**
+   * The Redis the instances share (by default `REDIS_URL`): jobs, then, go through BullMQ, and the link
+   * verdicts and the live check runs are kept there. Ignored when `queue` is given. `prefix` keeps tests apart.
+   */
+  redis?: { url: string; prefix?: string };
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -75,8 +84,7 @@ const PULL_REQUEST_ACTIONS: (
   "pull_request.ready_for_review",
 ];
 
-function sharedLinkChecker(): NonNullable<ReviewDependencies["checkLinks"]> {
-  const cache = createMemoryVerdictCache();
+function sharedLinkChecker(cache: VerdictCache): NonNullable<ReviewDependencies["checkLinks"]> {
   return (posts, site, config) => checkLinksBeforeReview(posts, site, config, { cache });
 }
 
@@ -95,10 +103,23 @@ const startInterval = (tick: () => Promise<void>, everyMs: number) => {
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
-    const queue =
+    const redis = options.queue ? undefined : (options.redis ?? redisFromEnv(process.env.REDIS_URL));
+    const concurrency = concurrencyFromEnv(process.env.RELECTEUR_CONCURRENCY);
+    const redisTransport = redis
+      ? createRedisTransport({
+          url: redis.url,
+          ...(redis.prefix ? { prefix: redis.prefix } : {}),
+          concurrency,
+          timings: queueTimingsFromEnv(process.env),
+          installationClient: async (id) => (await app.auth(id)) as GitHubClient,
+          log: app.log,
+        })
+      : undefined;
+    const queue: ReviewQueue | JobTransport =
       options.queue ??
+      redisTransport ??
       createReviewQueue({
-        concurrency: concurrencyFromEnv(process.env.RELECTEUR_CONCURRENCY),
+        concurrency,
         onError: (error, key) => app.log.error({ err: error, pullRequest: key }, "job failed"),
         onSuperseded: (key) => app.log.info({ pullRequest: key }, "queued job replaced by a newer one"),
       });
@@ -106,16 +127,29 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const liveCheckRuns = options.liveCheckRuns ?? createLiveCheckRuns();
     const planner = createSweepPlanner();
     const appSlug = createAppSlugLookup(() => app.auth());
+    const verdictCache = redis
+      ? createRedisVerdictCache(redis.url, redis.prefix ? { prefix: `${redis.prefix}:link-verdict:` } : {})
+      : createMemoryVerdictCache();
     const scheduler = createReviewScheduler(queue, {
       now,
       sleep: options.sleep ?? realSleep,
       appSlug,
       liveCheckRuns,
       reviewer: options.reviewer ?? sharedReviewPool(),
-      checkLinks: options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker()),
+      checkLinks:
+        options.checkLinks === false ? undefined : (options.checkLinks ?? sharedLinkChecker(verdictCache)),
       onPublishPace: (installationId, repository, minutes) =>
         planner.record(installationId, repository, minutes),
     });
+    // Each job's review knows its run, so that the other instances can tell it alive (its BullMQ lock)
+    // and a run taken over after a death reuses the check run the dead one left in progress.
+    redisTransport?.start((job, context, run) =>
+      scheduler.run(job, {
+        ...context,
+        liveCheckRuns: createRedisLiveCheckRuns(redisTransport, run),
+        isRestart: run.isRestart,
+      }),
+    );
     guardWebhookInput(app, options.maxWebhookBytes ?? MAX_WEBHOOK_BYTES);
     const contextOf = (context: {
       octokit: unknown;
@@ -129,13 +163,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
 
     app.on(PULL_REQUEST_ACTIONS, async (context) => {
       const { repository, pull_request: pull } = payloadOf(pullRequestPayload, context);
-      scheduler.review(contextOf(context), targetOfPullRequest(repository, pull));
+      await scheduler.review(contextOf(context), targetOfPullRequest(repository, pull));
     });
 
     app.on("check_run.rerequested", async (context) => {
       const { check_run: checkRun, repository } = payloadOf(checkRunPayload, context);
       if (checkRun.name !== CHECK_RUN_NAME) return;
-      scheduler.rerun(
+      await scheduler.rerun(
         contextOf(context),
         targetsOfCheckEvent(repository, checkRun.pull_requests),
         commitOf(repository, checkRun),
@@ -144,7 +178,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
 
     app.on("check_suite.rerequested", async (context) => {
       const { check_suite: checkSuite, repository } = payloadOf(checkSuitePayload, context);
-      scheduler.rerun(
+      await scheduler.rerun(
         contextOf(context),
         targetsOfCheckEvent(repository, checkSuite.pull_requests),
         commitOf(repository, { head_sha: checkSuite.head_sha ?? "" }),
@@ -154,7 +188,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     // Publishing: every event that can change whether a pull request may be merged evaluates it again.
     app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], async (context) => {
       const { repository, pull_request: pull } = payloadOf(pullRequestReviewPayload, context);
-      scheduler.publish(contextOf(context), [refOf(repository, pull)]);
+      await scheduler.publish(contextOf(context), [refOf(repository, pull)]);
     });
 
     app.on(["pull_request.labeled", "pull_request.unlabeled", "pull_request.closed"], async (context) => {
@@ -163,7 +197,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       // is answered: the evaluation puts it back if the post still only waits for its date, so the
       // summary stays true.
       if (label && isScheduledLabel(label.name) && (await isOwnLogin(sender))) return;
-      scheduler.publish(contextOf(context), [refOf(repository, pull)]);
+      await scheduler.publish(contextOf(context), [refOf(repository, pull)]);
     });
 
     app.on("check_run.completed", async (context) => {
@@ -171,20 +205,25 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       // Relecteur's own check run: the review that completed it has just evaluated the publication.
       // Another app's run of the same name is an ordinary check.
       if (checkRun.name === CHECK_RUN_NAME && (await isOwnSlug(checkRun.app?.slug))) return;
-      publishForCheck(contextOf(context), repository, checkRun.pull_requests, checkRun.head_sha);
+      await publishForCheck(contextOf(context), repository, checkRun.pull_requests, checkRun.head_sha);
     });
 
     app.on("check_suite.completed", async (context) => {
       const { check_suite: checkSuite, repository } = payloadOf(checkSuitePayload, context);
       if (await isOwnSlug(checkSuite.app?.slug)) return;
-      publishForCheck(contextOf(context), repository, checkSuite.pull_requests, checkSuite.head_sha ?? "");
+      await publishForCheck(
+        contextOf(context),
+        repository,
+        checkSuite.pull_requests,
+        checkSuite.head_sha ?? "",
+      );
     });
 
     app.on("status", async (context) => {
       const { repository, sha, state } = payloadOf(statusPayload, context);
       // A pending status cannot make a pull request mergeable; its success or failure will come.
       if (state === "pending") return;
-      scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
+      await scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
     });
 
     // When GitHub cannot tell the app's slug, no event is taken for the app's own: it is evaluated.
@@ -197,17 +236,17 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       return slug !== undefined && isWrittenBy(user, botLoginOf(slug));
     }
 
-    function publishForCheck(
+    async function publishForCheck(
       context: EventContext,
       repository: { id: number; name: string; owner: { login: string } },
       pulls: readonly { number: number; head: { sha: string }; base: { repo: { id: number } } }[],
       headSha: string,
     ) {
       const targets = targetsOfCheckEvent(repository, pulls);
-      if (targets.length > 0) scheduler.publish(context, targets);
+      if (targets.length > 0) await scheduler.publish(context, targets);
       // A fork's pull request is not listed in the event: found by its head commit.
       else if (headSha !== "")
-        scheduler.publishByCommit(context, commitOf(repository, { head_sha: headSha }));
+        await scheduler.publishByCommit(context, commitOf(repository, { head_sha: headSha }));
     }
 
     const listInstallations = cachedFor(DEFAULT_SWEEP_MINUTES * 60_000, now, async () => {
@@ -220,7 +259,8 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       });
     });
     const installationClient = async (id: number) => (await app.auth(id)) as GitHubClient;
-    if (options.startRecovery !== false) {
+    // On Redis, the queue takes a dead instance's jobs over itself: no look at start-up.
+    if (options.startRecovery !== false && !redisTransport) {
       (options.startRecovery ?? startSoon)(async () => {
         try {
           await reviewInterruptedPullRequests({
@@ -305,6 +345,11 @@ function guardWebhookInput(app: Probot, maxBytes: number): void {
       return middleware(request, response, next);
     };
   };
+}
+
+/** `REDIS_URL`: the Redis the instances share; empty or absent, the in-process queue. */
+function redisFromEnv(value: string | undefined): { url: string; prefix?: string } | undefined {
+  return value ? { url: value } : undefined;
 }
 
 /** `RELECTEUR_CONCURRENCY`: reviews running at once in this process. */

@@ -52,6 +52,35 @@ export async function startCheckRun(session: ReviewSession): Promise<StartedChec
   };
 }
 
+/**
+ * The check run a dead run of the same job left in progress on the head, to be carried on instead of a
+ * second one beside it: on Redis, a job taken over after its instance died finds the run it had started.
+ * Only runs of our app (`appSlug`) that no live review owns; the newest if there are several.
+ */
+export async function adoptInterruptedCheckRun(
+  session: ReviewSession,
+  live: LiveCheckRuns,
+  appSlug: string,
+): Promise<StartedCheckRun | undefined> {
+  const { octokit, target } = session;
+  const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+    owner: target.owner,
+    repo: target.repo,
+    ref: target.headSha,
+    check_name: CHECK_RUN_NAME,
+    filter: "all",
+    per_page: 100,
+  });
+  const candidates = runs
+    .filter((run) => run.status !== "completed" && run.app?.slug === appSlug)
+    .sort((a, b) => b.id - a.id);
+  for (const run of candidates) {
+    if (await live.has(run.id)) continue;
+    return { id: run.id, appSlug, ...(run.app?.id ? { appId: run.app.id } : {}) };
+  }
+  return undefined;
+}
+
 /** A check run created completed: the failure of a review that could not start or complete its own. */
 export async function createCompletedCheckRun(
   session: ReviewSession,

@@ -58,7 +58,7 @@ export async function sweepScheduledPublications(deps: SweepDependencies): Promi
         return isOwn && repo && item.pull_request ? [{ owner, repo, number: item.number }] : [];
       });
       const log = deps.log.child({ installation: installationId });
-      deps.scheduler.publish({ octokit, log }, pulls, true);
+      await deps.scheduler.publish({ octokit, log, installationId }, pulls, true);
       queued += pulls.length;
       if (pulls.length > 0) log.info({ pullRequests: pulls.length }, "sweep: scheduled publications queued");
     } catch (error) {

@@ -12,6 +12,7 @@ import type { Locale } from "../review/types.js";
 import { emptySite, type Site } from "../site/site.js";
 import { botLoginOf } from "./bot-identity.js";
 import {
+  adoptInterruptedCheckRun,
   checkRunPublisher,
   completeInterruptedCheckRuns,
   createCompletedCheckRun,
@@ -57,6 +58,12 @@ export interface ReviewDependencies {
   liveCheckRuns?: LiveCheckRuns;
   /** Reviews the posts out of the event loop (the worker pool), each within `review.timeoutSeconds`. */
   reviewer: Pick<ReviewPool, "reviewPosts">;
+  /**
+   * This review ran before and did not finish (on Redis: its instance died, or it failed and is retried).
+   * A check run it left in progress on the head, owned by no live review, is carried on rather than a
+   * second one created beside it.
+   */
+  isRestart?: boolean;
   /** Checks the posts' external links before the review; absent, external link rules stay silent. */
   checkLinks?(
     posts: readonly { path: string; bytes: Uint8Array }[],
@@ -141,7 +148,12 @@ async function review(
 
   if (reading.ok) progress.locale = reading.config.locale;
   progress.step = "create-check-run";
-  const checkRun = await startCheckRun(session);
+  const adopted =
+    deps.isRestart && deps.liveCheckRuns
+      ? await adoptInterruptedCheckRun(session, deps.liveCheckRuns, await deps.appSlug())
+      : undefined;
+  if (adopted) session.log.info({ checkRun: adopted.id }, "check run of the interrupted run carried on");
+  const checkRun = adopted ?? (await startCheckRun(session));
   progress.checkRunId = checkRun.id;
   await deps.liveCheckRuns?.add(checkRun.id);
   if (deps.liveCheckRuns)

@@ -128,12 +128,16 @@ async function checkLink(text: string, key: string, run: LinkRun): Promise<Exter
   const refusal = urlRefusal(parsed.url, run.policy);
   if (refusal !== undefined) return { kind: "blocked", reason: refusal };
 
-  const cached = servableVerdict(run.cache?.get(key), run.now(), run.allowPrivateAddresses);
+  const cached = servableVerdict(await run.cache?.get(key), run.now(), run.allowPrivateAddresses);
   if (cached !== undefined) return cached;
 
   const { verdict, isKept } = await requestLink(parsed.url, run);
   if (isKept) {
-    run.cache?.set(key, { verdict, checkedAt: run.now(), allowPrivateAddresses: run.allowPrivateAddresses });
+    await run.cache?.set(key, {
+      verdict,
+      checkedAt: run.now(),
+      allowPrivateAddresses: run.allowPrivateAddresses,
+    });
   }
   return verdict;
 }

@@ -26,7 +26,14 @@ export interface CachedVerdict {
   allowPrivateAddresses: boolean;
 }
 
+/** The stores in memory and in a file answer at once; the one on Redis (redis-verdict-cache.ts) with a promise. */
 export interface VerdictCache {
+  get(url: string): CachedVerdict | undefined | Promise<CachedVerdict | undefined>;
+  set(url: string, entry: CachedVerdict): void | Promise<void>;
+}
+
+/** A store of this process, which answers at once. */
+export interface LocalVerdictCache extends VerdictCache {
   get(url: string): CachedVerdict | undefined;
   set(url: string, entry: CachedVerdict): void;
 }
@@ -60,7 +67,7 @@ export function servableVerdict(
 /** Entries beyond this are pruned, expired ones first: a long-running app sees many links. */
 const MEMORY_CAPACITY = 10_000;
 
-export function createMemoryVerdictCache(capacity = MEMORY_CAPACITY): VerdictCache {
+export function createMemoryVerdictCache(capacity = MEMORY_CAPACITY): LocalVerdictCache {
   const entries = new Map<string, CachedVerdict>();
   return {
     get: (url) => entries.get(url),
@@ -77,7 +84,7 @@ export function createMemoryVerdictCache(capacity = MEMORY_CAPACITY): VerdictCac
   };
 }
 
-export interface FileVerdictCache extends VerdictCache {
+export interface FileVerdictCache extends LocalVerdictCache {
   /** Writes the fresh entries atomically; false when the file could not be written. Never throws. */
   save(now: number): Promise<boolean>;
 }
@@ -89,7 +96,7 @@ const verdictSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dead"), status: z.number().optional(), reason: z.string() }),
   z.object({ kind: z.literal("unverified"), status: z.number().optional(), reason: z.string() }),
 ]);
-const entrySchema = z.object({
+export const entrySchema = z.object({
   verdict: verdictSchema,
   checkedAt: z.number(),
   allowPrivateAddresses: z.boolean(),
