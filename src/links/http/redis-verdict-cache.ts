@@ -29,9 +29,9 @@ export function createRedisVerdictCache(
 ): RedisVerdictCache {
   const prefix = options.prefix ?? "relecteur:link-verdict:";
   const now = options.now ?? Date.now;
-  // No queue of commands while disconnected, no retry: a review never waits for the cache.
+  // No retry, and a time limit on each command: a review never waits long for the cache. Commands sent
+  // before the connection is up wait for it, within that limit.
   const redis = new Redis(url, {
-    enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: options.commandTimeoutMs ?? 1_000,
   });
