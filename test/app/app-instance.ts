@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { packageRoot } from "../../src/cli/package-root.js";
 
 /**
  * An instance of the app as production runs it (`npm start`: src/server.ts, Probot's own server and the
@@ -34,7 +35,8 @@ export interface AppInstanceOptions {
   entry: "source" | "build";
 }
 
-const root = resolve(import.meta.dirname, "../..");
+/** The repository: this file runs from `test/app/` under the tests and from `dist/test/app/` in the benchmark. */
+const root = packageRoot().path;
 
 export async function startAppInstance(options: AppInstanceOptions): Promise<AppInstance> {
   const port = await freePort();
