@@ -5,7 +5,8 @@
  * webhooks go to the two instances in turn; printed: the time until every pull request has its completed
  * check run and its summary, the webhook answer times, each instance's peak memory and share of the
  * reviews, the API calls, and whether any review was lost or done twice.
- * Runs alone too: `node dist/scripts/bench-server-redis.js` after `npm run build`.
+ * Runs alone too: `node dist/scripts/bench-server-redis.js` after `npm run build` (`BENCH_PULL_REQUESTS=8`
+ * for a quick look).
  */
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";

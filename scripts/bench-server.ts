@@ -4,7 +4,8 @@
  * - hostile inputs: each 1 MiB shape reviewed through the worker pool, against the deadline + 2 s, beside
  *   a real post's review (the baseline);
  * - webhook answer time (p50/p99) of the real Probot server while a hostile post is being reviewed, beside
- *   the same server idle (the baseline). Goal: p99 < 100 ms.
+ *   the same server idle (the baseline). Goal: p99 < 100 ms;
+ * - 50 pull requests of 5 posts reviewed by two instances on one Redis (scripts/bench-server-redis.ts).
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { type Config, DEFAULT_CONFIG } from "../src/config/schema.js";
 import type { ReviewContext } from "../src/review/pool/review-job.js";
 import { sharedReviewPool } from "../src/review/pool/review-pool.js";
 import { emptySite } from "../src/site/site.js";
+import { redisInstancesSection } from "./bench-server-redis.js";
 
 interface BenchSection {
   title: string;
@@ -140,7 +142,7 @@ const webhookLatency: BenchSection = {
 };
 
 /** Each section's lines; the lexicon and Redis sections are added here by the issues that bring them. */
-const SECTIONS: BenchSection[] = [hostileInputs, webhookLatency];
+const SECTIONS: BenchSection[] = [hostileInputs, webhookLatency, redisInstancesSection];
 
 async function answerTimes(url: string, secret: string, count: number): Promise<number[]> {
   const times: number[] = [];
