@@ -1,20 +1,15 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Config } from "../config/schema.js";
-import { checkLinksBeforeReview } from "../links/check-post-links.js";
 import {
   type LinkExceptions,
   NO_LINK_EXCEPTIONS,
   parseMarkdownLinkCheckConfig,
 } from "../links/markdown-link-check-config.js";
 import type { FileResult } from "../report/file-result.js";
-import { formatGithub } from "../report/format-github.js";
-import { formatJson } from "../report/format-json.js";
-import { formatSarif } from "../report/format-sarif.js";
-import { formatText } from "../report/format-text.js";
 import type { ReviewOptions } from "../review/engine.js";
 import type { ReviewContext } from "../review/pool/review-job.js";
-import { type ReviewPool, sharedReviewPool } from "../review/pool/review-pool.js";
+import type { ReviewPool } from "../review/pool/review-pool.js";
 import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
 import { STDIN_PATH } from "../site/post-path.js";
@@ -75,18 +70,19 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
         return []; // Reported by the review of that file.
       }
     });
+    const { checkLinksBeforeReview } = await import("../links/check-post-links.js");
     reviewOptions.externalLinks = await checkLinksBeforeReview(posts, site, config, {
       cachePath: cachePathFor(options, io),
       exceptions: readLinkExceptions(root, io),
     });
   }
-  const results = await reviewTargets([...targets.values()], options, io, sharedReviewPool(), {
+  const results = await reviewTargets([...targets.values()], options, io, await reviewerFor(targets.size), {
     site,
     config,
     ...reviewOptions,
   });
   if (results.length < targets.size) hasFailure = true;
-  io.stdout(render(results, options, config, io));
+  io.stdout(await render(results, options, config, io));
   if (hasFailure) return 2;
   return results.some((result) => result.findings.some(isError)) ? 1 : 0;
 }
@@ -151,12 +147,13 @@ async function checkStdin(
   try {
     const bytes = await io.readStdin();
     if (shouldCheckLinks(options, config)) {
+      const { checkLinksBeforeReview } = await import("../links/check-post-links.js");
       reviewOptions.externalLinks = await checkLinksBeforeReview([{ path, bytes }], site, config, {
         cachePath: cachePathFor(options, io),
         exceptions: readLinkExceptions(root, io),
       });
     }
-    const [outcome] = await sharedReviewPool().reviewPosts({ site, config, ...reviewOptions }, [
+    const [outcome] = await (await reviewerFor(1)).reviewPosts({ site, config, ...reviewOptions }, [
       { path, bytes, fix: options.fix },
     ]);
     if (!outcome?.ok) throw outcome?.error;
@@ -166,7 +163,7 @@ async function checkStdin(
       io.stdout(fixed ?? source);
       return findings.some(isError) ? 1 : 0;
     }
-    io.stdout(render([{ path, displayPath, findings, source }], options, config, io));
+    io.stdout(await render([{ path, displayPath, findings, source }], options, config, io));
     return findings.some(isError) ? 1 : 0;
   } catch (error) {
     reportFailure(displayPath, error, options.debug, io);
@@ -174,16 +171,36 @@ async function checkStdin(
   }
 }
 
-function render(results: FileResult[], options: CheckOptions, config: Config, io: CliIo): string {
+/**
+ * Where posts are reviewed. One post: in this thread, since a pool's worker would load the engine again
+ * (most of a one-post run's time) for no parallelism. More: in the pool, on every core, each post under its
+ * deadline and memory cap. The pool (Piscina) is imported only then.
+ */
+async function reviewerFor(postCount: number): Promise<ReviewPool> {
+  if (postCount <= 1)
+    return (await import("../review/pool/in-process-reviewer.js")).createInProcessReviewer();
+  return (await import("../review/pool/review-pool.js")).sharedReviewPool();
+}
+
+/** The output; each format's module is imported only when it is the one asked for. */
+async function render(
+  results: FileResult[],
+  options: CheckOptions,
+  config: Config,
+  io: CliIo,
+): Promise<string> {
   switch (options.format) {
     case "json":
-      return formatJson(results);
+      return (await import("../report/format-json.js")).formatJson(results);
     case "github":
-      return formatGithub(results);
+      return (await import("../report/format-github.js")).formatGithub(results);
     case "sarif":
-      return formatSarif(results, packageRoot().version);
+      return (await import("../report/format-sarif.js")).formatSarif(results, packageRoot().version);
     default:
-      return formatText(results, { locale: config.locale, color: io.isColorTerminal });
+      return (await import("../report/format-text.js")).formatText(results, {
+        locale: config.locale,
+        color: io.isColorTerminal,
+      });
   }
 }
 

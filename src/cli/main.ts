@@ -1,10 +1,6 @@
-import { runCheck } from "./check-command.js";
 import { parseCheckOptions } from "./check-options.js";
-import { runExplain } from "./explain-command.js";
-import { runInit } from "./init-command.js";
 import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
-import { parsePreviewOptions, runPreview } from "./preview-command.js";
 import { UsageError } from "./usage-error.js";
 
 export const USAGE = `Usage : relecteur <commande> [options]
@@ -56,15 +52,18 @@ export async function main(args: string[], io: CliIo): Promise<number> {
         io.stdout(USAGE);
         return 0;
       }
-      return await runCheck(parseCheckOptions(rest), io);
+      const options = parseCheckOptions(rest);
+      // Each command is imported when it runs: `check` loads neither the preview (Sass, Liquid) nor `init`.
+      return await (await import("./check-command.js")).runCheck(options, io);
     }
-    if (command === "explain") return runExplain(rest, io);
-    if (command === "init") return runInit(rest, io);
+    if (command === "explain") return (await import("./explain-command.js")).runExplain(rest, io);
+    if (command === "init") return (await import("./init-command.js")).runInit(rest, io);
     if (command === "preview") {
       if (rest.includes("--help") || rest.includes("-h")) {
         io.stdout(USAGE);
         return 0;
       }
+      const { parsePreviewOptions, runPreview } = await import("./preview-command.js");
       return await runPreview(parsePreviewOptions(rest), io);
     }
     throw new UsageError(`commande inconnue « ${command} » (relecteur --help)`);
