@@ -1,5 +1,6 @@
 /**
- * `npm run bench [DIR]`: reviews the posts of the corpus (offline, read in place) and prints the time per
+ * `npm run bench [DIR]`: first the built command line on one post beside `node -e 0`; then reviews the
+ * posts of the corpus (offline, read in place) and prints the time per
  * post beside a bare remark parse of the same texts, measured in the same run, with their ratio. Falls back
  * to the bundled example site when the corpus is absent. Then the link checker, and how the review grows
  * with the lexicon (10 / 1,000 / 10,000 entries) and with the site (1,000 and 4,000 generated posts).
@@ -15,10 +16,13 @@ import { reviewPost } from "../src/review/engine.js";
 import { RULES } from "../src/review/registry.js";
 import { benchLexicon } from "./bench/lexicon-scaling.js";
 import { benchSiteScaling } from "./bench/site-scaling.js";
+import { benchCli } from "./bench-cli.js";
 import { benchLinks } from "./bench-links.js";
 
 const WARMUP_ROUNDS = 5;
 const MEASURED_ROUNDS = 30;
+
+benchCli(packageRoot().path, (line) => process.stdout.write(`${line}\n`));
 
 const corpus = process.argv[2]
   ? resolve(process.argv[2])
