@@ -19,6 +19,9 @@ await build({
   outdir: "dist/src",
   chunkNames: "bundle/[name]-[hash]",
   bundle: true,
+  minify: true,
+  // Stack traces (--debug) keep the names of functions.
+  keepNames: true,
   splitting: true,
   format: "esm",
   platform: "node",

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadConfigFile } from "../config/load-config-file.js";
 import type { Config } from "../config/schema.js";
-import { MAX_POST_BYTES } from "../review/review-file.js";
-import { isMarkupFile } from "../site/documents.js";
+import { LazySiteTexts } from "../site/lazy-texts.js";
 import { findSiteRoot, listSiteFiles, readSiteConfigText } from "../site/load-local-site.js";
 import { buildSite, type Site } from "../site/site.js";
 import { UsageError } from "./usage-error.js";
@@ -41,30 +40,12 @@ export function openLocalSite(
     files,
     configText: root.hasConfig ? readSiteConfigText(root.path) : undefined,
     postGlobs: loaded.config.posts,
-    texts: readSiteTexts(root.path, files),
+    texts: new LazySiteTexts(root.path, files),
   });
   const warnings = problems.map(
     (problem) => `${resolve(root.path, "_config.yml")}:${problem.line}:${problem.column}: ${problem.message}`,
   );
   return { ok: true, local: { root: root.path, config: loaded.config, site, warnings } };
-}
-
-/**
- * The text of the site's Markdown and HTML files, for pages' permalinks and anchors; files too large to be
- * a post and unreadable ones are left out.
- */
-function readSiteTexts(root: string, files: readonly string[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const file of files) {
-    if (!isMarkupFile(file)) continue;
-    try {
-      const path = resolve(root, file);
-      if (statSync(path).size <= MAX_POST_BYTES) texts.set(file, readFileSync(path, "utf8"));
-    } catch {
-      // A file that vanished or cannot be read is not part of what we can check.
-    }
-  }
-  return texts;
 }
 
 function findRoot(request: LocalSiteRequest): { path: string; hasConfig: boolean } {

@@ -5,6 +5,7 @@ import {
   type JekyllConfigProblem,
   parseJekyllConfig,
 } from "./jekyll-config.js";
+import { LazySiteTexts } from "./lazy-texts.js";
 
 /**
  * The Jekyll site model, built from a file listing (a local folder or a git tree from GitHub alike)
@@ -65,7 +66,11 @@ export function buildSite(input: SiteInput): { site: Site; problems: JekyllConfi
     posts: [...files].filter((file) => isPost(file)).sort(),
     isPost: (path) => isPost(normalizePath(path)),
     documentIds,
-    texts: new Map([...(input.texts ?? [])].map(([path, text]) => [normalizePath(path), text])),
+    // A lazy map (a local site's texts, read on demand) is kept as is: copying it would read every file.
+    texts:
+      input.texts instanceof LazySiteTexts
+        ? input.texts
+        : new Map([...(input.texts ?? [])].map(([path, text]) => [normalizePath(path), text])),
   };
   return { site, problems: parsed.problems };
 }
