@@ -49,7 +49,8 @@ const NAME_RULES: ReadonlySet<string> = new Set([
 
 /** The change of a pull request's file, from "List pull request files" (`status`, `patch`). */
 export function changeOfPullFile(file: { status?: string; patch?: string }): FileChange {
-  if (file.status === "added" || file.patch === undefined) return {};
+  // A copy is a new file (a post started from another): its diff against the source says nothing of it.
+  if (file.status === "added" || file.status === "copied" || file.patch === undefined) return {};
   const lines = parseDiffLines(file.patch).added;
   return file.status === "renamed" ? { lines, renamed: true } : { lines };
 }
