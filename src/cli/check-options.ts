@@ -105,7 +105,7 @@ function readFixValue(args: string[]): { flags: string[]; isFixAll: boolean } {
 }
 
 /** node:util's parseArgs errors are English and sometimes span three lines: one French line instead. */
-function describeParseError(error: NodeJS.ErrnoException): string {
+export function describeParseError(error: NodeJS.ErrnoException): string {
   const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1] ?? "";
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
     return `option inconnue « ${option} » (relecteur --help)`;

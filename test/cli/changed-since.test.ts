@@ -41,7 +41,8 @@ function branchSite(): string {
   return root;
 }
 
-describe("relecteur check --changed-since REF", () => {
+// Each test makes a repository and a few commits: git processes, not the review, take the time.
+describe("relecteur check --changed-since REF", { timeout: 60_000 }, () => {
   it("reviews the posts changed since REF, committed or not, and only their changed lines", async () => {
     const root = branchSite();
     change(root, { [OLD]: EDITED_POST });
