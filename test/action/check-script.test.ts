@@ -118,22 +118,27 @@ describe("the GitHub Action's step (action/check.sh)", { timeout: 120_000 }, () 
 
 describe("action.yml", () => {
   const action = parse(readFileSync(join(REPOSITORY, "action.yml"), "utf8"));
+  /** A GitHub Actions expression, as action.yml writes it. */
+  const expression = (text: string) => `\${{ ${text} }}`;
 
   it("is a composite action: Node, Relecteur from its own folder, then the step above", () => {
     expect(action.runs.using).toBe("composite");
     const [node, install, check] = action.runs.steps;
     expect(node.uses).toMatch(/^actions\/setup-node@v\d+$/);
-    expect(node.with["node-version"]).toBe("${{ inputs.node-version }}");
+    expect(node.with["node-version"]).toBe(expression("inputs.node-version"));
     expect(action.inputs["node-version"].default).toBe("20");
-    expect(install["working-directory"]).toBe("${{ github.action_path }}");
+    expect(install["working-directory"]).toBe(expression("github.action_path"));
     expect(install.run).toMatch(/^npm ci\b/);
     expect(check.run).toBe('bash "$GITHUB_ACTION_PATH/action/check.sh"');
   });
 
   it("hands the inputs over through the environment, where the shell cannot evaluate them", () => {
     const check = action.runs.steps.at(-1);
-    expect(check.env).toEqual({ RELECTEUR_BASE: "${{ inputs.base }}", RELECTEUR_ARGS: "${{ inputs.args }}" });
-    expect(action.inputs.base.default).toBe("${{ github.event.pull_request.base.sha }}");
-    for (const step of action.runs.steps) expect(step.run ?? "").not.toContain("${{");
+    expect(check.env).toEqual({
+      RELECTEUR_BASE: expression("inputs.base"),
+      RELECTEUR_ARGS: expression("inputs.args"),
+    });
+    expect(action.inputs.base.default).toBe(expression("github.event.pull_request.base.sha"));
+    for (const step of action.runs.steps) expect(step.run ?? "").not.toContain(expression("").slice(0, 3));
   });
 });
