@@ -14,7 +14,8 @@ entry="${RELECTEUR_ENTRY:-$here/../dist/src/cli.js}"
 base="${RELECTEUR_BASE:-}"
 
 if [ -z "$base" ]; then
-  echo "::error title=Relecteur::Aucun commit de base : lancez l’action sur l’évènement pull_request, ou donnez-lui l’entrée base."
+  # \302\240: a no-break space before the colon, written as bytes so that no locale can change it.
+  printf '::error title=Relecteur::Aucun commit de base\302\240: lancez l’action sur l’évènement pull_request, ou donnez-lui l’entrée base.\n'
   exit 2
 fi
 

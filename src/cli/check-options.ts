@@ -54,16 +54,16 @@ export function parseCheckOptions(args: string[]): CheckOptions {
     throw new UsageError("--stdin ne se combine pas avec des chemins");
   const severity = values.severity ?? "info";
   if (!(SEVERITIES as readonly string[]).includes(severity)) {
-    throw new UsageError(`--severity ${severity} : niveaux possibles : ${SEVERITIES.join(", ")}`);
+    throw new UsageError(`--severity ${severity}\u00a0: niveaux possibles\u00a0: ${SEVERITIES.join(", ")}`);
   }
   const changedSince = values["changed-since"];
   if (changedSince !== undefined && changedSince.trim() === "")
-    throw new UsageError("--changed-since : indiquez une référence git (main, origin/main, un commit…)");
+    throw new UsageError("--changed-since\u00a0: indiquez une référence git (main, origin/main, un commit…)");
   if (changedSince !== undefined && values.stdin)
     throw new UsageError("--changed-since ne se combine pas avec --stdin");
   // Fixing whole files would change lines the contributor did not write, which --changed-since hides.
   if (changedSince !== undefined && values.fix)
-    throw new UsageError("--changed-since ne se combine pas avec --fix : corrigez les articles nommés");
+    throw new UsageError("--changed-since ne se combine pas avec --fix\u00a0: corrigez les articles nommés");
   if (values.path && !values.stdin)
     throw new UsageError("--path nomme l'article lu sur l'entrée standard : ajoutez --stdin");
   return {

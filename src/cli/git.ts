@@ -38,7 +38,7 @@ export function gitBytes(cwd: string, args: readonly string[]): Buffer {
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (failure.code === "ENOENT")
-      throw new UsageError("git est introuvable : installez-le ou ajoutez-le au PATH");
+      throw new UsageError("git est introuvable\u00a0: installez-le ou ajoutez-le au PATH");
     const reason = failure.stderr?.toString("utf8").trim().split("\n")[0] || failure.message;
     throw new UsageError(`git ${args[0]} : ${reason.replace(/^fatal: /, "")}`);
   }
@@ -53,7 +53,7 @@ export function topLevel(cwd: string): string {
   try {
     return git(cwd, ["rev-parse", "--show-toplevel"]).trim();
   } catch {
-    throw new UsageError(`${cwd} : ce dossier n’est pas dans un dépôt git`);
+    throw new UsageError(`${cwd}\u00a0: ce dossier n’est pas dans un dépôt git`);
   }
 }
 
@@ -63,7 +63,7 @@ export function resolveCommit(cwd: string, ref: string, option: string): string 
     return git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).trim();
   } catch {
     throw new UsageError(
-      `${option} ${ref} : aucun commit de ce nom dans le dépôt (dans un clone partiel, récupérez-le avec git fetch)`,
+      `${option} ${ref}\u00a0: aucun commit de ce nom dans le dépôt (dans un clone partiel, récupérez-le avec git fetch)`,
     );
   }
 }

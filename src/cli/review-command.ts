@@ -61,7 +61,7 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   );
   // Like the app, which leaves no trace on a pull request without a post.
   if (changed.length === 0) {
-    io.stderr(`aucun article modifié entre ${options.base} et ${options.head} : rien à commenter\n`);
+    io.stderr(`aucun article modifié entre ${options.base} et ${options.head}\u00a0: rien à commenter\n`);
     return 0;
   }
   const posts: PostBytes[] = changed.flatMap((change) => {
@@ -114,10 +114,11 @@ function parseReviewOptions(args: string[]): ReviewOptions {
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
     throw new UsageError(
-      `review relit les articles modifiés entre deux commits, sans chemin (« ${positionals[0]} » en trop)`,
+      `review relit les articles modifiés entre deux commits, sans chemin («\u00a0${positionals[0]}\u00a0» en trop)`,
     );
   }
-  if (!values.base) throw new UsageError("review : --base REF est obligatoire (la branche visée, ex. main)");
+  if (!values.base)
+    throw new UsageError("review\u00a0: --base REF est obligatoire (la branche visée, ex. main)");
   return {
     base: values.base,
     head: values.head ?? "HEAD",

@@ -111,7 +111,7 @@ describe("the GitHub Action's step (action/check.sh)", { timeout: 120_000 }, () 
     const run = runStep(root, { RELECTEUR_BASE: "" });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe(
-      "::error title=Relecteur::Aucun commit de base : lancez l’action sur l’évènement pull_request, ou donnez-lui l’entrée base.\n",
+      "::error title=Relecteur::Aucun commit de base\u00a0: lancez l’action sur l’évènement pull_request, ou donnez-lui l’entrée base.\n",
     );
   });
 });

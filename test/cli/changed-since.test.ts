@@ -131,7 +131,7 @@ describe("relecteur check --changed-since REF", { timeout: 60_000 }, () => {
     const run = await runCli(["check", "--changed-since", "mian"], { cwd: branchSite() });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "relecteur: --changed-since mian : aucun commit de ce nom dans le dépôt (dans un clone partiel, récupérez-le avec git fetch)\n",
+      "relecteur: --changed-since mian\u00a0: aucun commit de ce nom dans le dépôt (dans un clone partiel, récupérez-le avec git fetch)\n",
     );
   });
 
@@ -139,12 +139,12 @@ describe("relecteur check --changed-since REF", { timeout: 60_000 }, () => {
     const root = makeSite({ [OLD]: OLD_POST });
     const run = await runCli(["check", "--changed-since", "main"], { cwd: root });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`relecteur: ${root} : ce dossier n’est pas dans un dépôt git\n`);
+    expect(run.stderr).toBe(`relecteur: ${root}\u00a0: ce dossier n’est pas dans un dépôt git\n`);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
   it.each([
-    [["--fix"], "--changed-since ne se combine pas avec --fix : corrigez les articles nommés"],
+    [["--fix"], "--changed-since ne se combine pas avec --fix\u00a0: corrigez les articles nommés"],
     [["--stdin"], "--changed-since ne se combine pas avec --stdin"],
   ])("refuses %s", async (extra, message) => {
     const run = await runCli(["check", "--changed-since", "main", ...extra], { cwd: branchSite() });

@@ -94,7 +94,7 @@ describe("relecteur review --base REF", { timeout: 60_000 }, () => {
     expect(run).toEqual({
       status: 0,
       stdout: "",
-      stderr: "aucun article modifié entre HEAD~1 et HEAD : rien à commenter\n",
+      stderr: "aucun article modifié entre HEAD~1 et HEAD\u00a0: rien à commenter\n",
     });
   });
 
@@ -106,14 +106,14 @@ describe("relecteur review --base REF", { timeout: 60_000 }, () => {
   });
 
   it.each([
-    [[], "relecteur: review : --base REF est obligatoire (la branche visée, ex. main)\n"],
+    [[], "relecteur: review\u00a0: --base REF est obligatoire (la branche visée, ex. main)\n"],
     [
       ["--base", "nulle-part"],
-      "relecteur: --base nulle-part : aucun commit de ce nom dans le dépôt (dans un clone partiel, récupérez-le avec git fetch)\n",
+      "relecteur: --base nulle-part\u00a0: aucun commit de ce nom dans le dépôt (dans un clone partiel, récupérez-le avec git fetch)\n",
     ],
     [
       ["--base", "main", "_posts"],
-      "relecteur: review relit les articles modifiés entre deux commits, sans chemin (« _posts » en trop)\n",
+      "relecteur: review relit les articles modifiés entre deux commits, sans chemin («\u00a0_posts\u00a0» en trop)\n",
     ],
   ])("refuses %j in one line", async (args, stderr) => {
     const { root } = contribution();

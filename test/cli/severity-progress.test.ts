@@ -42,7 +42,7 @@ describe("--severity", () => {
     expect(run).toEqual({
       status: 2,
       stdout: "",
-      stderr: "relecteur: --severity grave : niveaux possibles : error, warning, info\n",
+      stderr: "relecteur: --severity grave\u00a0: niveaux possibles\u00a0: error, warning, info\n",
     });
   });
 });
