@@ -8,8 +8,8 @@ import { type FileChange, scopeResults } from "../report/changed-scope.js";
 import type { FileResult } from "../report/file-result.js";
 import { summarizePosts } from "../report/summarize-posts.js";
 import { renderSummaryComment } from "../report/summary-comment.js";
+import { sharedReviewPool } from "../review/pool/review-pool.js";
 import { RULE_IDS } from "../review/registry.js";
-import { reviewFile } from "../review/review-file.js";
 import { buildCommitSite, type PostBytes } from "../site/commit-site.js";
 import { isMarkupFile } from "../site/documents.js";
 import { emptySite } from "../site/site.js";
@@ -80,8 +80,15 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
           cachePath: options.noCache ? undefined : io.verdictCachePath,
         })
       : undefined;
-  const reviewed: FileResult[] = posts.map((post) => {
-    const { findings, source } = reviewFile(post, site, config, { today: io.today, externalLinks });
+  // The app's pool, with its deadline per post (`review.timeoutSeconds`).
+  const outcomes = await sharedReviewPool().reviewPosts(
+    { site, config, today: io.today, externalLinks },
+    posts,
+  );
+  const reviewed: FileResult[] = posts.map((post, index) => {
+    const outcome = outcomes[index];
+    if (!outcome?.ok) throw outcome?.error;
+    const { findings, source } = outcome.review;
     return { path: post.path, displayPath: post.path, findings, ...(source !== undefined && { source }) };
   });
   const changes = new Map<string, FileChange>(

@@ -154,9 +154,12 @@ function defaultWorkerUrl(): URL {
   return new URL(`./review-worker.${extension}`, import.meta.url);
 }
 
-/** A worker written in TypeScript is loaded through tsx (a development dependency: tests only). */
+/**
+ * A worker written in TypeScript is loaded through tsx (a development dependency: tests only), named by its
+ * resolved address: `--import tsx` would look for it from the current folder, which may be any site's.
+ */
 function typeScriptLoaderFor(workerUrl: URL): string[] {
-  return workerUrl.pathname.endsWith(".ts") ? ["--import", "tsx"] : [];
+  return workerUrl.pathname.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
 }
 
 /** At most `size` functions running at once; the others wait their turn, first come first served. */
