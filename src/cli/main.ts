@@ -5,7 +5,6 @@ import { runInit } from "./init-command.js";
 import type { CliIo } from "./io.js";
 import { packageRoot } from "./package-root.js";
 import { parsePreviewOptions, runPreview } from "./preview-command.js";
-import { runReview } from "./review-command.js";
 import { UsageError } from "./usage-error.js";
 
 export const USAGE = `Usage : relecteur <commande> [options]
@@ -71,6 +70,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
         io.stdout(USAGE);
         return 0;
       }
+      // Loaded on demand: a `check` run does not pay for git, summaries and the comment's renderer.
+      const { runReview } = await import("./review-command.js");
       return await runReview(rest, io);
     }
     if (command === "explain") return runExplain(rest, io);
