@@ -8,6 +8,7 @@ const io = {
   cwd: process.cwd(),
   today: new Date().toLocaleDateString("sv-SE"),
   isColorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  isStderrTerminal: Boolean(process.stderr.isTTY),
   stdout: (chunk: string) => process.stdout.write(chunk),
   stderr: (chunk: string) => process.stderr.write(chunk),
   readStdin: async () => new Uint8Array(await buffer(process.stdin)),

@@ -6,7 +6,9 @@ import {
   NO_LINK_EXCEPTIONS,
   parseMarkdownLinkCheckConfig,
 } from "../links/markdown-link-check-config.js";
+import { type FileChange, scopeResults } from "../report/changed-scope.js";
 import type { FileResult } from "../report/file-result.js";
+import { atLeastSeverity } from "../report/minimum-severity.js";
 import type { ReviewOptions } from "../review/engine.js";
 import type { ReviewContext } from "../review/pool/review-job.js";
 import type { ReviewPool } from "../review/pool/review-pool.js";
@@ -14,10 +16,12 @@ import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
 import { STDIN_PATH } from "../site/post-path.js";
 import type { Site } from "../site/site.js";
+import { type WorkTreeChanges, workTreeChanges } from "./changed-since.js";
 import type { CheckOptions } from "./check-options.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
 import { packageRoot } from "./package-root.js";
+import { startProgress } from "./progress.js";
 import { readPostBytes } from "./read-post-bytes.js";
 
 interface Target {
@@ -44,6 +48,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const reviewOptions: ReviewOptions = { today: io.today, only: options.only };
   if (options.stdin) return checkStdin(options, io, root, site, config, reviewOptions);
 
+  // Read before the review: a reference git does not know is a usage error, not a failure half-way.
+  const changes =
+    options.changedSince === undefined ? undefined : workTreeChanges(root, options.changedSince);
   let hasFailure = false;
   const targets = new Map<string, Target>();
   for (const path of options.paths.length > 0 ? options.paths : [root]) {
@@ -62,6 +69,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       }
     }
   }
+  const changed = changes && keepChanged(targets, changes);
+  if (changed?.size === 0) io.stderr(`aucun article modifié depuis ${options.changedSince}\n`);
   if (shouldCheckLinks(options, config)) {
     const posts = [...targets.values()].flatMap((target) => {
       try {
@@ -76,15 +85,33 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       exceptions: readLinkExceptions(root, io),
     });
   }
-  const results = await reviewTargets([...targets.values()], options, io, await reviewerFor(targets.size), {
-    site,
-    config,
-    ...reviewOptions,
-  });
-  if (results.length < targets.size) hasFailure = true;
+  const progress = startProgress(io, targets.size, config.locale);
+  const reviewed = await reviewTargets(
+    [...targets.values()],
+    options,
+    io,
+    await reviewerFor(targets.size),
+    { site, config, ...reviewOptions },
+    () => progress.advance(),
+  );
+  progress.done();
+  if (reviewed.length < targets.size) hasFailure = true;
+  // With --changed-since, what a pull request of these changes would be judged on: the same rule as the app.
+  const results = changed ? scopeResults(reviewed, changed, config.review.scope) : reviewed;
   io.stdout(await render(results, options, config, io));
   if (hasFailure) return 2;
   return results.some((result) => result.findings.some(isError)) ? 1 : 0;
+}
+
+/** Drops the targets the change left alone; the change of each other one, by its path from the site root. */
+function keepChanged(targets: Map<string, Target>, changes: WorkTreeChanges): Map<string, FileChange> {
+  const changed = new Map<string, FileChange>();
+  for (const [key, target] of targets) {
+    const change = changes.changeOf(target.absolutePath);
+    if (change === undefined) targets.delete(key);
+    else changed.set(target.sitePath, change);
+  }
+  return changed;
 }
 
 /** Reviews (and with `--fix` fixes) every target in the pool; a file that fails is reported and left out. */
@@ -94,6 +121,7 @@ async function reviewTargets(
   io: CliIo,
   pool: ReviewPool,
   context: ReviewContext,
+  onDone: () => void,
 ): Promise<FileResult[]> {
   const readable: { target: Target; bytes: Uint8Array }[] = [];
   for (const target of targets) {
@@ -101,11 +129,13 @@ async function reviewTargets(
       readable.push({ target, bytes: readPostBytes(target.absolutePath) });
     } catch (error) {
       reportFailure(target.displayPath, error, options.debug, io);
+      onDone();
     }
   }
   const outcomes = await pool.reviewPosts(
     context,
     readable.map(({ target, bytes }) => ({ path: target.sitePath, bytes, fix: options.fix })),
+    onDone,
   );
   const results: FileResult[] = [];
   for (const [index, outcome] of outcomes.entries()) {
@@ -183,12 +213,9 @@ async function reviewerFor(postCount: number): Promise<ReviewPool> {
 }
 
 /** The output; each format's module is imported only when it is the one asked for. */
-async function render(
-  results: FileResult[],
-  options: CheckOptions,
-  config: Config,
-  io: CliIo,
-): Promise<string> {
+async function render(all: FileResult[], options: CheckOptions, config: Config, io: CliIo): Promise<string> {
+  // Errors are never hidden, so the exit status, computed on every finding, stays what it says.
+  const results = atLeastSeverity(all, options.severity);
   switch (options.format) {
     case "json":
       return (await import("../report/format-json.js")).formatJson(results);

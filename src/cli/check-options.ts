@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { FixScope } from "../review/fix-until-stable.js";
-import { CATEGORIES, type Category } from "../review/types.js";
+import { CATEGORIES, type Category, SEVERITIES, type Severity } from "../review/types.js";
 import { UsageError } from "./usage-error.js";
 
 export const FORMATS = ["text", "json", "github", "sarif"] as const;
@@ -19,6 +19,10 @@ export interface CheckOptions {
   /** `--fix`: the safe fixes; `--fix=all`: the suggestions too; undefined: nothing is written. */
   fix?: FixScope;
   format: Format;
+  /** `--severity`: the least severe findings shown (`warning` hides infos, `error` warnings too). */
+  severity: Severity;
+  /** `--changed-since REF`: only the posts changed since REF, and only the findings on their changed lines. */
+  changedSince?: string;
   debug: boolean;
 }
 
@@ -48,6 +52,18 @@ export function parseCheckOptions(args: string[]): CheckOptions {
   }
   if (values.stdin && positionals.length > 0)
     throw new UsageError("--stdin ne se combine pas avec des chemins");
+  const severity = values.severity ?? "info";
+  if (!(SEVERITIES as readonly string[]).includes(severity)) {
+    throw new UsageError(`--severity ${severity}\u00a0: niveaux possibles\u00a0: ${SEVERITIES.join(", ")}`);
+  }
+  const changedSince = values["changed-since"];
+  if (changedSince !== undefined && changedSince.trim() === "")
+    throw new UsageError("--changed-since\u00a0: indiquez une référence git (main, origin/main, un commit…)");
+  if (changedSince !== undefined && values.stdin)
+    throw new UsageError("--changed-since ne se combine pas avec --stdin");
+  // Fixing whole files would change lines the contributor did not write, which --changed-since hides.
+  if (changedSince !== undefined && values.fix)
+    throw new UsageError("--changed-since ne se combine pas avec --fix\u00a0: corrigez les articles nommés");
   if (values.path && !values.stdin)
     throw new UsageError("--path nomme l'article lu sur l'entrée standard : ajoutez --stdin");
   return {
@@ -61,6 +77,8 @@ export function parseCheckOptions(args: string[]): CheckOptions {
     noCache: values["no-cache"] ?? false,
     fix: isFixAll ? "all" : values.fix ? "safe" : undefined,
     format: format as Format,
+    severity: severity as Severity,
+    ...(changedSince !== undefined && { changedSince }),
     debug: values.debug ?? false,
   };
 }
@@ -87,7 +105,7 @@ function readFixValue(args: string[]): { flags: string[]; isFixAll: boolean } {
 }
 
 /** node:util's parseArgs errors are English and sometimes span three lines: one French line instead. */
-function describeParseError(error: NodeJS.ErrnoException): string {
+export function describeParseError(error: NodeJS.ErrnoException): string {
   const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1] ?? "";
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
     return `option inconnue « ${option} » (relecteur --help)`;
@@ -114,6 +132,8 @@ function parseCheckArgs(args: string[]) {
       "no-cache": { type: "boolean" },
       fix: { type: "boolean" },
       format: { type: "string", short: "f" },
+      severity: { type: "string" },
+      "changed-since": { type: "string" },
       debug: { type: "boolean" },
     },
   });

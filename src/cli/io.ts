@@ -4,6 +4,8 @@ export interface CliIo {
   /** `YYYY-MM-DD`, the review date. */
   today: string;
   isColorTerminal: boolean;
+  /** Standard error is a terminal: a progress line can be rewritten in place there. */
+  isStderrTerminal?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<Uint8Array>;

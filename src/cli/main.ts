@@ -7,6 +7,8 @@ export const USAGE = `Usage : relecteur <commande> [options]
 
 Commandes :
   check [CHEMIN…]      relit des articles ou des dossiers d'articles (par défaut : tout le site)
+  review --base REF    dans un dépôt git, relit les articles modifiés entre REF et --head (par défaut HEAD)
+                       comme le ferait l’application pour une pull request, et affiche son commentaire
   init [--site DIR]    écrit .github/relecteur.yml d'après ce que montre le site (sans jamais le remplacer)
   explain RÈGLE        explique une règle, avec ses exemples (relecteur explain typo/nbsp-before-colon)
   preview [ARTICLE…]   écrit l'aperçu de chaque article dans la mise en page du site (--out DIR)
@@ -23,6 +25,9 @@ Options de check :
   --fix=all            applique aussi les suggestions, qui changent des lettres (accents,
                        majuscules, ordinaux, abréviations, charte, adresses) : relisez le résultat
   --format FORMAT      text (défaut), json, github ou sarif
+  --severity NIVEAU    n’affiche que ce niveau et les plus graves : info (défaut), warning, error
+  --changed-since REF  seulement les articles modifiés depuis REF (git diff, copie de travail comprise),
+                       et seulement les remarques de leurs lignes modifiées (review.scope)
   --debug              affiche la pile d'appels d'un échec
 
 Options de preview :
@@ -30,6 +35,8 @@ Options de preview :
   --theme DIR          copie locale du thème distant (remote_theme) ; les fichiers du site l'emportent
   --commit SHA         commit affiché dans le bandeau de l'aperçu
   --site DIR, --config FILE, --debug   comme pour check
+
+Options de review : --head REF, --config FILE, --offline, --no-cache.
 
 Code de sortie : 0 sans erreur, 1 si une erreur est trouvée, 2 pour un mauvais usage ou un échec.
 `;
@@ -55,6 +62,15 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       const options = parseCheckOptions(rest);
       // Each command is imported when it runs: `check` loads neither the preview (Sass, Liquid) nor `init`.
       return await (await import("./check-command.js")).runCheck(options, io);
+    }
+    if (command === "review") {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      // Loaded on demand: a `check` run does not pay for git, summaries and the comment's renderer.
+      const { runReview } = await import("./review-command.js");
+      return await runReview(rest, io);
     }
     if (command === "explain") return (await import("./explain-command.js")).runExplain(rest, io);
     if (command === "init") return (await import("./init-command.js")).runInit(rest, io);

@@ -138,6 +138,12 @@ export const configSchema = z
           .describe(
             "Délai de relecture d'un article, en secondes : au-delà, la relecture est interrompue et l'article reçoit `markdown/too-complex`.",
           ),
+        scope: z
+          .enum(["changed", "file"])
+          .default("changed")
+          .describe(
+            "Dans un article que la pull request modifie, relever ce qu’elle a changé (`changed`) ou tout l’article (`file`).",
+          ),
       })
       .strict()
       .prefault({}),

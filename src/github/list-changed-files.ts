@@ -3,6 +3,8 @@ import type { ReviewSession } from "./github-client.js";
 
 export interface ChangedFile {
   path: string;
+  /** GitHub's `status`: `added`, `modified`, `renamed` or `copied` (the others are left out). */
+  status: string;
   /** The unified diff GitHub shows; missing for a binary file or a diff too large to show. */
   patch?: string;
 }
@@ -32,6 +34,8 @@ export async function listChangedMarkupFiles(session: ReviewSession): Promise<Ch
   return files
     .filter((file) => REVIEWED_STATUSES.has(file.status) && isMarkupFile(file.filename))
     .map((file) =>
-      file.patch === undefined ? { path: file.filename } : { path: file.filename, patch: file.patch },
+      file.patch === undefined
+        ? { path: file.filename, status: file.status }
+        : { path: file.filename, status: file.status, patch: file.patch },
     );
 }

@@ -1,10 +1,8 @@
-import { buildSite, type Site } from "../site/site.js";
+import { buildCommitSite, type PostBytes } from "../site/commit-site.js";
+import type { Site } from "../site/site.js";
 import type { ReviewSession } from "./github-client.js";
 
-export interface PostBytes {
-  path: string;
-  bytes: Uint8Array;
-}
+export type { PostBytes };
 
 export interface HeadSnapshot {
   site: Site;
@@ -59,16 +57,11 @@ export async function readHead(
     const bytes = contents.get(path);
     return bytes ? [{ path, bytes }] : [];
   });
-  const decoder = new TextDecoder("utf-8");
-  const texts = new Map(posts.map((post) => [post.path, decoder.decode(post.bytes)]));
-  const configBytes = contents.get("_config.yml");
-  const { site } = buildSite({
+  const { site, texts } = buildCommitSite({
     files: [...blobShas.keys()],
-    configText: configBytes && decoder.decode(configBytes),
+    configBytes: contents.get("_config.yml"),
+    posts,
     postGlobs,
-    // The changed posts' own texts: their permalinks and headings, for links between posts of the same
-    // pull request. Other pages stay unread, which the link rules take into account.
-    texts,
   });
   return { site, posts, texts };
 }

@@ -1,6 +1,8 @@
 import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import type { ExternalResults } from "../links/types.js";
+import { type RepositoryAt, webUrlOfApi } from "../report/blob-url.js";
+import { changeOfPullFile, scopeResults } from "../report/changed-scope.js";
 import { type RenderedCheckRun, renderCheckRun } from "../report/check-run.js";
 import type { FileResult } from "../report/file-result.js";
 import { renderPublicationSection } from "../report/publication-section.js";
@@ -183,7 +185,7 @@ async function review(
     { site: head.site, config, today, externalLinks },
     head.posts,
   );
-  const results: FileResult[] = head.posts.map((post, index) => {
+  const reviewed: FileResult[] = head.posts.map((post, index) => {
     const outcome = outcomes[index];
     if (!outcome?.ok) throw outcome?.error;
     const { findings, source } = outcome.review;
@@ -191,6 +193,13 @@ async function review(
       ? { path: post.path, displayPath: post.path, findings }
       : { path: post.path, displayPath: post.path, findings, source };
   });
+  // In a post the pull request edits, what it changed; everything after (check run, suggestions,
+  // summary) shows and counts only that.
+  const results = scopeResults(
+    reviewed,
+    new Map(changedPosts.map((file) => [file.path, changeOfPullFile(file)])),
+    config.review.scope,
+  );
   progress.findings = results.reduce((total, result) => total + result.findings.length, 0);
   const verdict = renderCheckRun(results, config.locale);
   progress.step = "publish-verdict";
@@ -235,7 +244,7 @@ async function review(
   }
   progress.step = "summary";
   const summary = renderSummaryComment(
-    summarizePosts(results, head.site, config, target.number),
+    summarizePosts(results, head.site, config, target.number, repositoryAtHead(octokit, target)),
     config.locale,
   );
   await summaryCommentPublisher.publish(session, {
@@ -327,6 +336,16 @@ function renderSuggestions(
     suggestions.push(...rendered.comments);
   }
   return suggestions;
+}
+
+/** The repository at the reviewed commit, on the web GitHub of the API the client talks to. */
+function repositoryAtHead(octokit: GitHubClient, target: PullRequestTarget): RepositoryAt {
+  return {
+    webUrl: webUrlOfApi(octokit.request.endpoint.DEFAULTS.baseUrl),
+    owner: target.owner,
+    repo: target.repo,
+    sha: target.headSha,
+  };
 }
 
 async function isStillTheHead(session: ReviewSession): Promise<boolean> {

@@ -69,6 +69,9 @@ const TEXTS = {
     } satisfies Record<Category, string>,
     cleanSummary: "Rien à signaler.",
     annotated: "Chaque remarque est annotée sur sa ligne.",
+    older: (count: number) =>
+      `${plural(count, "remarque plus ancienne", "remarques plus anciennes")}, hors des lignes modifiées, ` +
+      `${count === 1 ? "n’est pas annotée et ne compte pas" : "ne sont pas annotées et ne comptent pas"} (\`review.scope\`).`,
     truncated: (posts: number) =>
       `Résumé tronqué à la limite de GitHub\u00a0: ${plural(posts, "article", "articles")} de plus, ` +
       `dont les remarques restent annotées sur leurs lignes.`,
@@ -95,6 +98,9 @@ const TEXTS = {
     } satisfies Record<Category, string>,
     cleanSummary: "Nothing to report.",
     annotated: "Each finding is annotated on its line.",
+    older: (count: number) =>
+      `${plural(count, "older finding", "older findings")}, outside the changed lines, ` +
+      `${count === 1 ? "is" : "are"} neither annotated nor counted (\`review.scope\`).`,
     truncated: (posts: number) =>
       `Summary truncated at GitHub's limit: ${plural(posts, "more post", "more posts")}, ` +
       `whose findings are still annotated on their lines.`,
@@ -103,7 +109,8 @@ const TEXTS = {
 
 /**
  * The check run of a review: `failure` when a finding is an error, `neutral` when the worst is a warning,
- * `success` otherwise (infos alone do not hold a pull request back).
+ * `success` otherwise (infos alone do not hold a pull request back). Only the findings shown count: a
+ * pull request is judged on what it changed, not on the older problems of the posts it edits.
  */
 export function renderCheckRun(results: readonly FileResult[], locale: Locale): RenderedCheckRun {
   const totals = countTotals(results);
@@ -134,7 +141,12 @@ function renderSummary(results: readonly FileResult[], locale: Locale): string {
   const head = [`| ${texts.columns.join(" | ")} |`, "| --- | ---: | ---: | ---: | --- |"];
   const rows = results.map((result) => renderRow(result, locale));
   const hasFindings = results.some((result) => result.findings.length > 0);
-  const full = [...head, ...rows, "", hasFindings ? texts.annotated : texts.cleanSummary, ""].join("\n");
+  const older = results.reduce((total, result) => total + (result.olderFindings ?? 0), 0);
+  const notes = [
+    hasFindings ? texts.annotated : texts.cleanSummary,
+    ...(older > 0 ? [texts.older(older)] : []),
+  ];
+  const full = [...head, ...rows, "", notes.join(" "), ""].join("\n");
   if (full.length <= MAX_SUMMARY_LENGTH) return full;
   // Keep as many rows as fit with the note that replaces the others.
   let length = head.join("\n").length;

@@ -9,6 +9,11 @@ export interface FileResult {
   findings: Finding[];
   /** The text reviewed, when it could be read: formats need it to express fixes. */
   source?: string;
+  /**
+   * Findings on lines that the change under review did not touch (`review.scope: changed`,
+   * `--changed-since`): left out of `findings`, counted so that the reader knows the file holds more.
+   */
+  olderFindings?: number;
 }
 
 export interface Totals {

@@ -13,7 +13,11 @@ export interface PostSummary {
   title?: string;
   url?: string;
   previewUrl?: string;
+  /** The file's page at the head commit (`…/blob/<sha>/<path>?plain=1`): each « ligne N » links to its line. */
+  blobUrl?: string;
   findings: readonly Finding[];
+  /** Findings on lines the pull request did not touch: counted, not listed. */
+  olderFindings?: number;
 }
 
 const TEXTS = {
@@ -21,6 +25,11 @@ const TEXTS = {
     heading: "Relecture éditoriale",
     noPost: "Aucun article modifié.",
     clean: "Rien à signaler : bravo !",
+    cleanChanges: "Rien à signaler dans les lignes modifiées.",
+    older: (count: number) =>
+      count === 1
+        ? "Hors des lignes modifiées, cet article compte encore une remarque plus ancienne, non détaillée ici."
+        : `Hors des lignes modifiées, cet article compte encore ${count} remarques plus anciennes, non détaillées ici.`,
     post: "article",
     onSite: "sur le site",
     preview: "aperçu",
@@ -43,6 +52,9 @@ const TEXTS = {
     heading: "Editorial review",
     noPost: "No post changed.",
     clean: "Nothing to report: well done!",
+    cleanChanges: "Nothing to report in the changed lines.",
+    older: (count: number) =>
+      `Outside the changed lines, this post still holds ${count} older finding${count === 1 ? "" : "s"}, not listed here.`,
     post: "post",
     onSite: "on the site",
     preview: "preview",
@@ -94,7 +106,10 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
     "",
     links.join(" · "),
   ];
-  if (post.findings.length === 0) return [...lines, "", texts.clean];
+  const older = post.olderFindings ?? 0;
+  const olderNote = older > 0 ? ["", texts.older(older)] : [];
+  if (post.findings.length === 0)
+    return [...lines, "", older > 0 ? texts.cleanChanges : texts.clean, ...olderNote];
   const perCategory = new Map<Category, number>();
   for (const finding of post.findings)
     perCategory.set(finding.category, (perCategory.get(finding.category) ?? 0) + 1);
@@ -112,12 +127,16 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
     )
     .slice(0, TOP_FINDINGS);
   for (const finding of top) {
+    const line = finding.range.start.line;
+    const place = post.blobUrl
+      ? `[${texts.line} ${line}](${linkDestination(`${post.blobUrl}#L${line}`)})`
+      : `${texts.line} ${line}`;
     lines.push(
-      `- ${SEVERITY_ICONS[finding.severity]} ${texts.line} ${finding.range.start.line}${texts.colon}${escapeInline(finding.message)} (\`${finding.ruleId}\`)`,
+      `- ${SEVERITY_ICONS[finding.severity]} ${place}${texts.colon}${escapeInline(finding.message)} (\`${finding.ruleId}\`)`,
     );
   }
   if (post.findings.length > TOP_FINDINGS) lines.push(`- ${texts.more(post.findings.length - TOP_FINDINGS)}`);
-  return lines;
+  return [...lines, ...olderNote];
 }
 
 /**

@@ -243,6 +243,11 @@ describe("the Probot server", () => {
     expect(fake.issueComments).toHaveLength(1);
     expect(fake.issueComments[0]?.body).toContain("<!-- relecteur:summary -->");
     expect(fake.issueComments[0]?.body).toContain("- 1 approbation manquante");
+    // A GitHub Enterprise Server's web pages are at its API address without `/api/v3`.
+    const server = `http://127.0.0.1:${(github.address() as AddressInfo).port}`;
+    expect(fake.issueComments[0]?.body).toContain(
+      `[ligne 7](${server}/betagouv/blog/blob/${HEAD_SHA}/${POST}?plain=1#L7)`,
+    );
     expect(fake.merges).toEqual([]);
     expect(receivedUrls.every((url) => url.startsWith("/api/v3/"))).toBe(true);
   });

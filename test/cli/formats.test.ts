@@ -168,6 +168,10 @@ describe("--format text", () => {
     UNKNOWN,
     `${UNKNOWN}:3:11  erreur         ${UNKNOWN_MESSAGE}  frontmatter/unknown-author`,
     "",
+    "Par règle\u00a0:",
+    "  frontmatter/unknown-author  1 erreur",
+    "  frontmatter/authors-list    1 avertissement",
+    "",
     "1 erreur, 1 avertissement, 0 info dans 2 fichiers",
     "",
   ].join("\n");

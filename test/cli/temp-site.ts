@@ -74,6 +74,8 @@ export interface RunOptions {
   cwd: string;
   stdin?: string | Uint8Array;
   color?: boolean;
+  /** Standard error is a terminal (progress lines). */
+  stderrTerminal?: boolean;
   today?: string;
   readStdin?: CliIo["readStdin"];
   verdictCachePath?: string;
@@ -88,6 +90,7 @@ export async function runCli(args: string[], options: RunOptions): Promise<CliRu
     cwd: options.cwd,
     today: options.today ?? "2024-06-01",
     isColorTerminal: options.color ?? false,
+    isStderrTerminal: options.stderrTerminal ?? false,
     stdout: (text) => {
       stdout += text;
     },

@@ -28,6 +28,11 @@ describe("formatText", () => {
         "_posts/c.md",
         "_posts/c.md:2:1  avertissement  Espace  typo/nbsp-before-colon",
         "",
+        "Par règle\u00a0:",
+        "  frontmatter/unknown-author  1 erreur",
+        "  typo/nbsp-before-colon      1 avertissement",
+        "  typo/ordinals               1 info",
+        "",
         "1 erreur, 1 avertissement, 1 info dans 3 fichiers",
         "",
       ].join("\n"),
@@ -44,9 +49,49 @@ describe("formatText", () => {
         "_posts/c.md",
         "_posts/c.md:2:1  warning  Espace  typo/nbsp-before-colon",
         "",
+        "By rule:",
+        "  frontmatter/unknown-author  1 error",
+        "  typo/nbsp-before-colon      1 warning",
+        "  typo/ordinals               1 info",
+        "",
         "1 error, 1 warning, 1 info in 3 files",
         "",
       ].join("\n"),
+    );
+  });
+
+  it("tallies each rule per severity, worst rules first, then the most frequent", () => {
+    const many = [
+      fileResult("a.md", [
+        finding({ rule: "typo/ordinals", severity: "info" }),
+        finding({ rule: "typo/spaces" }),
+        finding({ rule: "typo/nbsp-before-colon", severity: "error" }),
+        finding({ rule: "typo/nbsp-before-colon" }),
+        finding({ rule: "typo/nbsp-before-colon" }),
+      ]),
+      fileResult("b.md", [finding({ rule: "typo/spaces" }), finding({ rule: "typo/spaces" })]),
+    ];
+    const output = formatText(many, { locale: "fr", color: false });
+    expect(output.split("\n").slice(-7)).toEqual([
+      "Par règle\u00a0:",
+      "  typo/nbsp-before-colon  1 erreur, 2 avertissements",
+      "  typo/spaces             3 avertissements",
+      "  typo/ordinals           1 info",
+      "",
+      "1 erreur, 5 avertissements, 1 info dans 2 fichiers",
+      "",
+    ]);
+  });
+
+  it("says how many older findings a change left aside", () => {
+    const scoped = [{ ...fileResult("a.md", [finding({ line: 9 })]), olderFindings: 3 }];
+    expect(formatText(scoped, { locale: "fr", color: false })).toContain(
+      "\n\n3 remarques plus anciennes, hors des lignes modifiées, ne sont pas montrées (sans --changed-since, tout est montré).\n\n",
+    );
+    expect(
+      formatText([{ ...fileResult("a.md", []), olderFindings: 1 }], { locale: "en", color: false }),
+    ).toBe(
+      "1 older finding, outside the changed lines, is not shown (without --changed-since, everything is).\n\n0 errors, 0 warnings, 0 infos in 1 file\n",
     );
   });
 

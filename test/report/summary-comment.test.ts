@@ -277,3 +277,32 @@ describe("renderSummaryComment and mentions", () => {
     expect(comment).not.toMatch(/(^|[^\w@])@(?=[\w-])/m);
   });
 });
+
+describe("renderSummaryComment, line links and older findings", () => {
+  const blobUrl = "https://github.com/betagouv/blog/blob/abc/_posts/2024-03-05-bonjour.md?plain=1";
+
+  it("links each « ligne N » to that line of the file", () => {
+    const body = renderSummaryComment([post({ blobUrl, findings: findings(2) })], "fr");
+    expect(body).toContain(`- 🟠 [ligne 1](${blobUrl}#L1)`);
+    expect(body).toContain(`- 🟠 [ligne 2](${blobUrl}#L2)`);
+  });
+
+  it("keeps a link whose path holds parentheses whole", () => {
+    const odd = "https://github.com/o/r/blob/abc/_posts/2024-03-05-bilan-(2).md?plain=1";
+    const body = renderSummaryComment([post({ blobUrl: odd, findings: findings(1) })], "fr");
+    expect(body).toContain(`[ligne 1](<${odd}#L1>)`);
+  });
+
+  it("counts the older findings without listing them, clean changes included", () => {
+    const body = renderSummaryComment([post({ findings: findings(1), olderFindings: 4 })], "fr");
+    expect(body).toContain(
+      "\n\nHors des lignes modifiées, cet article compte encore 4 remarques plus anciennes, non détaillées ici.\n",
+    );
+    const clean = renderSummaryComment([post({ olderFindings: 1 })], "en");
+    expect(clean).toContain("Nothing to report in the changed lines.");
+    expect(clean).toContain(
+      "Outside the changed lines, this post still holds 1 older finding, not listed here.",
+    );
+    expect(renderSummaryComment([post()], "fr")).not.toContain("plus ancienne");
+  });
+});

@@ -22,9 +22,14 @@ import {
 export interface ReviewPool {
   /**
    * Reviews posts of one site with one config; the outcomes in the order of `posts`. A post whose review
-   * threw (a bug) is a failed outcome, and the others are still reviewed.
+   * threw (a bug) is a failed outcome, and the others are still reviewed. `onDone` is told of each post
+   * as its review ends, in any order (a progress line).
    */
-  reviewPosts(context: ReviewContext, posts: readonly PostToReview[]): Promise<PostOutcome[]>;
+  reviewPosts(
+    context: ReviewContext,
+    posts: readonly PostToReview[],
+    onDone?: () => void,
+  ): Promise<PostOutcome[]>;
   /** Ends the workers: pending reviews are refused. */
   close(): Promise<void>;
 }
@@ -102,9 +107,15 @@ export function createReviewPool(options: ReviewPoolOptions = {}): ReviewPool {
   };
 
   return {
-    async reviewPosts(context, posts) {
+    async reviewPosts(context, posts, onDone) {
       const shared = shareReviewContext(context);
-      return Promise.all(posts.map((post) => slots.run(() => reviewOne(shared, post, context.config))));
+      return Promise.all(
+        posts.map(async (post) => {
+          const outcome = await slots.run(() => reviewOne(shared, post, context.config));
+          onDone?.();
+          return outcome;
+        }),
+      );
     },
     close: () => piscina.destroy(),
   };
@@ -143,9 +154,12 @@ function defaultWorkerUrl(): URL {
   return new URL(`./review-worker.${extension}`, import.meta.url);
 }
 
-/** A worker written in TypeScript is loaded through tsx (a development dependency: tests only). */
+/**
+ * A worker written in TypeScript is loaded through tsx (a development dependency: tests only), named by its
+ * resolved address: `--import tsx` would look for it from the current folder, which may be any site's.
+ */
 function typeScriptLoaderFor(workerUrl: URL): string[] {
-  return workerUrl.pathname.endsWith(".ts") ? ["--import", "tsx"] : [];
+  return workerUrl.pathname.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
 }
 
 /** At most `size` functions running at once; the others wait their turn, first come first served. */
