@@ -51,9 +51,18 @@ function readUpTo(request: IncomingMessage, maxBytes: number): Promise<Buffer | 
   });
 }
 
+/** How long a refused sender may go on sending, discarded, before its connection is cut. */
+const LINGER_MS = 2_000;
+
 function refuse(request: IncomingMessage, response: ServerResponse, maxBytes: number): void {
   const message = `payload over ${maxBytes} bytes, GitHub's limit`;
-  response.writeHead(413, { "content-type": "application/json", connection: "close" });
-  // The connection closes once the answer is out: the rest of the body is never read.
-  response.end(JSON.stringify({ error: message }), () => request.destroy());
+  response.writeHead(413, { "content-type": "application/json" });
+  // Closing a socket whose sender is still writing makes the kernel send a reset, which can reach the
+  // client before our answer and lose it. So, once the answer is out, what still arrives is discarded
+  // (never kept) for a short while, as web servers' lingering close does, then the connection is cut.
+  response.end(JSON.stringify({ error: message }), () => {
+    request.on("data", () => {});
+    request.resume();
+    setTimeout(() => request.destroy(), LINGER_MS).unref();
+  });
 }
