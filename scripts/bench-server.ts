@@ -7,10 +7,8 @@
  *   the same server idle (the baseline). Goal: p99 < 100 ms;
  * - 50 pull requests of 5 posts reviewed by two instances on one Redis (scripts/bench-server-redis.ts).
  */
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
@@ -21,6 +19,8 @@ import { type Config, DEFAULT_CONFIG } from "../src/config/schema.js";
 import type { ReviewContext } from "../src/review/pool/review-job.js";
 import { sharedReviewPool } from "../src/review/pool/review-pool.js";
 import { emptySite } from "../src/site/site.js";
+import { freePort } from "../test/support/free-port.js";
+import { signWebhook } from "../test/support/signed-webhook.js";
 import { redisInstancesSection } from "./bench-server-redis.js";
 
 interface BenchSection {
@@ -147,7 +147,7 @@ const SECTIONS: BenchSection[] = [hostileInputs, webhookLatency, redisInstancesS
 async function answerTimes(url: string, secret: string, count: number): Promise<number[]> {
   const times: number[] = [];
   const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1 });
-  const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const signature = signWebhook(body, secret);
   for (let index = 0; index < count; index++) {
     const started = performance.now();
     const response = await fetch(url, {
@@ -173,16 +173,6 @@ function percentile(values: readonly number[], rank: number): number {
 
 function format(ms: number): string {
   return `${ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`}`.padStart(9);
-}
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
 }
 
 /** Probot wants a private key to sign its app tokens; the ping handler never asks for one. */

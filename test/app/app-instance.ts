@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { packageRoot } from "../../src/cli/package-root.js";
+import { freePort } from "../support/free-port.js";
+import { sendWebhook } from "../support/signed-webhook.js";
 
 /**
  * An instance of the app as production runs it (`npm start`: src/server.ts, Probot's own server and the
@@ -97,27 +97,6 @@ export async function startAppInstance(options: AppInstanceOptions): Promise<App
   };
 }
 
-export async function sendWebhook(
-  url: string,
-  secret: string,
-  event: string,
-  payload: unknown,
-): Promise<number> {
-  const body = JSON.stringify(payload);
-  const response = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": event,
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-    },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
-
 /** Probot answers `GET /ping` once its server listens: readiness by protocol, not by a sleep. */
 async function waitUntilListening(child: ChildProcess, baseUrl: string, output: () => string): Promise<void> {
   for (;;) {
@@ -142,17 +121,5 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return new Promise((done) => {
     child.once("exit", () => done());
     child.kill(signal);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
   });
 }

@@ -1,7 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -10,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createReviewQueue } from "../../src/github/review-queue.js";
 import { createReviewPool } from "../../src/review/pool/review-pool.js";
+import { freePort } from "../support/free-port.js";
+import { sendWebhook } from "../support/signed-webhook.js";
 import { blogRepository, postWithFixes } from "./blog.js";
 import { FakeGitHub } from "./fake-github.js";
+import { type FakeGitHubServer, serveFakeGitHub } from "./fake-github-server.js";
 import { capturingLogger, loadPayload, NOW, TEST_PRIVATE_KEY, TestOctokit } from "./probot-harness.js";
 
 /**
@@ -35,32 +35,12 @@ const pool = createReviewPool({
   threads: 1,
   workerUrl: new URL("../review/pool/misbehaving-worker.ts", import.meta.url),
 });
-let github: HttpServer;
+let github: FakeGitHubServer;
 let probotServer: Server;
 let webhookUrl: string;
 
 beforeAll(async () => {
-  github = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const answer = fake.handle(
-        request.method ?? "GET",
-        request.url ?? "/",
-        text ? JSON.parse(text) : undefined,
-      );
-      const isText = typeof answer.body === "string";
-      response.writeHead(answer.status, {
-        "content-type": isText ? "text/plain" : "application/json; charset=utf-8",
-        ...answer.headers,
-      });
-      response.end(
-        answer.body === undefined ? undefined : isText ? answer.body : JSON.stringify(answer.body),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => github.listen(0, "127.0.0.1", resolve));
+  github = await serveFakeGitHub([fake]);
   const port = await freePort();
   const { log } = capturingLogger();
   probotServer = new Server({
@@ -68,7 +48,7 @@ beforeAll(async () => {
       appId: 1,
       privateKey: TEST_PRIVATE_KEY,
       secret: SECRET,
-      baseUrl: `http://127.0.0.1:${(github.address() as AddressInfo).port}/api/v3`,
+      baseUrl: github.baseUrl,
       Octokit: TestOctokit,
       log,
     }),
@@ -93,18 +73,29 @@ beforeAll(async () => {
 afterAll(async () => {
   writeFileSync(release, "");
   await probotServer?.stop();
-  await new Promise((resolve) => github?.close(resolve));
+  await github?.close();
   await pool.close();
 });
 
 describe("a review in progress", () => {
   it("leaves the server answering webhooks until it ends", async () => {
-    expect(await sendWebhook("pull_request", loadPayload("pull_request.opened"))).toBe(200);
+    expect(await sendWebhook(webhookUrl, SECRET, "pull_request", loadPayload("pull_request.opened"))).toBe(
+      200,
+    );
     // The review is now holding its worker thread.
     while (!existsSync(`${release}.started`)) await sleep(20);
 
-    expect(await sendWebhook("pull_request_review", loadPayload("pull_request_review.submitted"))).toBe(200);
-    expect(await sendWebhook("pull_request", loadPayload("pull_request.synchronize"))).toBe(200);
+    expect(
+      await sendWebhook(
+        webhookUrl,
+        SECRET,
+        "pull_request_review",
+        loadPayload("pull_request_review.submitted"),
+      ),
+    ).toBe(200);
+    expect(
+      await sendWebhook(webhookUrl, SECRET, "pull_request", loadPayload("pull_request.synchronize")),
+    ).toBe(200);
     // Answered while the review was still running: its check run is not complete.
     expect(fake.checkRuns.map((run) => run.status)).toEqual(["in_progress"]);
 
@@ -113,29 +104,3 @@ describe("a review in progress", () => {
     expect(fake.checkRuns[0]).toMatchObject({ status: "completed" });
   });
 });
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
-
-async function sendWebhook(event: string, payload: unknown): Promise<number> {
-  const body = JSON.stringify(payload);
-  const response = await fetch(webhookUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": event,
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`,
-    },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
-}

@@ -15,12 +15,16 @@ export interface FakeGitHubServer {
   close(): Promise<void>;
 }
 
-export async function serveFakeGitHub(fakes: readonly FakeGitHub[]): Promise<FakeGitHubServer> {
+export async function serveFakeGitHub(
+  fakes: readonly FakeGitHub[],
+  options: { onRequest?: (url: string) => void } = {},
+): Promise<FakeGitHubServer> {
   const byRepository = new Map(
     fakes.map((fake) => [`${fake.repository.owner}/${fake.repository.repo}`, fake] as const),
   );
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
+    options.onRequest?.(request.url ?? "/");
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {

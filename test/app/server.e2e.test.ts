@@ -1,12 +1,14 @@
-import { createHmac, randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer, request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { Probot, Server } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { createReviewQueue } from "../../src/github/review-queue.js";
+import { freePort } from "../support/free-port.js";
+import { sendWebhook } from "../support/signed-webhook.js";
 import { blogRepository, HEAD_SHA, postWithFixes } from "./blog.js";
 import { FakeGitHub } from "./fake-github.js";
+import { type FakeGitHubServer, serveFakeGitHub } from "./fake-github-server.js";
 import {
   capturingLogger,
   type LogLine,
@@ -40,70 +42,13 @@ const queue = createReviewQueue({
 });
 const receivedUrls: string[] = [];
 let logLines: LogLine[] = [];
-let github: HttpServer;
+let github: FakeGitHubServer;
 let probotServer: Server;
 let webhookUrl: string;
 
-/** Serves the fake GitHub over HTTP, as GHES serves its API under `/api/v3`. */
-function startFakeGitHub(): Promise<HttpServer> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    receivedUrls.push(request.url ?? "");
-    request.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const answer = fake.handle(
-        request.method ?? "GET",
-        request.url ?? "/",
-        text ? JSON.parse(text) : undefined,
-      );
-      const isText = typeof answer.body === "string";
-      response.writeHead(answer.status, {
-        "content-type": isText ? "text/plain" : "application/json; charset=utf-8",
-        ...answer.headers,
-      });
-      response.end(
-        answer.body === undefined ? undefined : isText ? answer.body : JSON.stringify(answer.body),
-      );
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** Probot's Server takes port 0 for "the default, 3000": ask the system for a free port first. */
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
-
-function sign(body: string, secret: string): string {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-}
-
-async function sendWebhook(event: string, payload: unknown, secret: string): Promise<number> {
-  const body = JSON.stringify(payload);
-  const response = await fetch(webhookUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": event,
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": sign(body, secret),
-    },
-    body,
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
-
 beforeAll(async () => {
-  github = await startFakeGitHub();
-  const baseUrl = `http://127.0.0.1:${(github.address() as AddressInfo).port}/api/v3`;
+  github = await serveFakeGitHub([fake], { onRequest: (url) => receivedUrls.push(url) });
+  const { baseUrl } = github;
   const { log, lines } = capturingLogger();
   logLines = lines;
   const port = await freePort();
@@ -127,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await probotServer?.stop();
-  await new Promise((resolve) => github?.close(resolve));
+  await github?.close();
 });
 
 /**
@@ -200,11 +145,11 @@ describe("webhook input", () => {
   it("answers 400 with one log line to a signed payload that lacks what the handler needs", async () => {
     const before = fake.requests.length;
     const errorsBefore = logLines.filter((line) => line.level >= 50).length;
-    const status = await sendWebhook(
-      "pull_request",
-      { action: "opened", installation: { id: 4242 }, pull_request: { number: 12 } },
-      SECRET,
-    );
+    const status = await sendWebhook(webhookUrl, SECRET, "pull_request", {
+      action: "opened",
+      installation: { id: 4242 },
+      pull_request: { number: 12 },
+    });
     expect(status).toBe(400);
     const errors = logLines.filter((line) => line.level >= 50).slice(errorsBefore);
     expect(errors).toHaveLength(1);
@@ -218,7 +163,12 @@ describe("webhook input", () => {
 
 describe("the Probot server", () => {
   it("refuses a webhook with a bad signature and calls no API", async () => {
-    const status = await sendWebhook("pull_request", loadPayload("pull_request.opened"), "pas le bon secret");
+    const status = await sendWebhook(
+      webhookUrl,
+      "pas le bon secret",
+      "pull_request",
+      loadPayload("pull_request.opened"),
+    );
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
     await queue.idle();
@@ -226,7 +176,7 @@ describe("the Probot server", () => {
   });
 
   it("answers a signed webhook at once, then reviews through the API", async () => {
-    const status = await sendWebhook("pull_request", loadPayload("pull_request.opened"), SECRET);
+    const status = await sendWebhook(webhookUrl, SECRET, "pull_request", loadPayload("pull_request.opened"));
     expect(status).toBe(200);
     await queue.idle();
 
@@ -244,7 +194,7 @@ describe("the Probot server", () => {
     expect(fake.issueComments[0]?.body).toContain("<!-- relecteur:summary -->");
     expect(fake.issueComments[0]?.body).toContain("- 1 approbation manquante");
     // A GitHub Enterprise Server's web pages are at its API address without `/api/v3`.
-    const server = `http://127.0.0.1:${(github.address() as AddressInfo).port}`;
+    const server = `http://${github.host}`;
     expect(fake.issueComments[0]?.body).toContain(
       `[ligne 7](${server}/betagouv/blog/blob/${HEAD_SHA}/${POST}?plain=1#L7)`,
     );
@@ -255,9 +205,10 @@ describe("the Probot server", () => {
   it("merges the post once an editor approves it, and says so in the summary", async () => {
     fake.review("editrice", "APPROVED");
     const status = await sendWebhook(
+      webhookUrl,
+      SECRET,
       "pull_request_review",
       loadPayload("pull_request_review.submitted"),
-      SECRET,
     );
     expect(status).toBe(200);
     await queue.idle();

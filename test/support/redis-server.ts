@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
+import { freePort } from "./free-port.js";
 
 /** A real Redis server (Debian's `redis-server`) on a free port of 127.0.0.1, without persistence. */
 export interface RedisServer {
@@ -39,18 +40,6 @@ export async function startRedisServer(): Promise<RedisServer> {
     port,
     stop: () => stopProcess(child),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Answers PING: readiness by protocol, not by a sleep. */
