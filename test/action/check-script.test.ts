@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { change, commitAll, git, makeGitSite } from "../cli/git-repo.js";
+import { change, commitAll, EDITED_POST, git, makeGitSite, OLD_POST } from "../cli/git-repo.js";
 import { makeTempDir, useTempDirs } from "../cli/temp-site.js";
 
 useTempDirs();
@@ -14,18 +14,6 @@ const SCRIPT = join(REPOSITORY, "action/check.sh");
 
 const OLD = "_posts/2024-01-15-ancien.md";
 const NEW = "_posts/2024-03-05-nouveau.md";
-/** An old post: an unknown author (an error, line 3), two spaces to fix on line 6, one on line 8. */
-const OLD_POST = [
-  "---",
-  "title: Ancien",
-  "authors: [jdupond]",
-  "---",
-  "",
-  "Nous avons appris : merci !",
-  "",
-  "La suite est prévue pour lundi ; venez.",
-  "",
-].join("\n");
 /** A new post whose author is unknown (an error on line 3). */
 const NEW_POST = "---\ntitle: Nouveau\nauthors: [personne]\n---\n\nUn texte neuf.\n";
 
@@ -34,7 +22,7 @@ function pullRequest(): { root: string; base: string } {
   const root = makeGitSite({ [OLD]: OLD_POST });
   const base = git(root, "rev-parse", "HEAD").trim();
   git(root, "switch", "--quiet", "-c", "contribution");
-  change(root, { [OLD]: OLD_POST.replace("pour lundi", "pour mardi"), [NEW]: NEW_POST });
+  change(root, { [OLD]: EDITED_POST, [NEW]: NEW_POST });
   commitAll(root, "Une contribution");
   return { root, base };
 }

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { change, commitAll, git, makeGitSite } from "../cli/git-repo.js";
+import { change, commitAll, EDITED_POST, git, makeGitSite, OLD_POST } from "../cli/git-repo.js";
 import { runCli, useTempDirs } from "../cli/temp-site.js";
 import { HEAD_SHA } from "./blog.js";
 import { FakeGitHub, type PullFile } from "./fake-github.js";
@@ -16,17 +16,6 @@ afterEach(() => {
 const OLD = "_posts/2024-01-15-ancien.md";
 const RENAMED = "_posts/2024-01-20-Autre.md";
 const NEW = "_posts/2024-03-05-nouveau.md";
-const OLD_POST = [
-  "---",
-  "title: Ancien",
-  "authors: [jdupond]",
-  "---",
-  "",
-  "Nous avons appris : merci !",
-  "",
-  "La suite est prévue pour lundi ; venez.",
-  "",
-].join("\n");
 const OTHER_POST =
   "---\ntitle: Autre\nauthors: [jdupont]\n---\n\nUn texte : sans histoire.\n\nEt la suite.\n";
 const NEW_POST = "---\ntitle: Nouveau\nauthors: [jdupont]\n---\n\nUn texte neuf : le voici !\n";
@@ -61,7 +50,7 @@ describe("relecteur review and the app", { timeout: 60_000 }, () => {
     git(root, "switch", "--quiet", "-c", "contribution");
     git(root, "mv", "_posts/2024-01-20-autre.md", RENAMED);
     change(root, {
-      [OLD]: OLD_POST.replace("pour lundi", "pour mardi"),
+      [OLD]: EDITED_POST,
       [RENAMED]: OTHER_POST.replace("Et la suite.", "Et la suite ; enfin."),
       [NEW]: NEW_POST,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { change, commitAll, git, makeGitSite } from "./git-repo.js";
+import { change, commitAll, EDITED_POST, git, makeGitSite, OLD_POST } from "./git-repo.js";
 import { CLEAN_POST, hasStackTrace, makeSite, parseJson, runCli, useTempDirs } from "./temp-site.js";
 
 useTempDirs();
@@ -7,22 +7,6 @@ useTempDirs();
 const OLD = "_posts/2024-01-15-ancien.md";
 const OTHER = "_posts/2024-01-20-autre.md";
 const NEW = "_posts/2024-03-05-nouveau.md";
-
-/** An old post: an unknown author (an error, line 3), two spaces to fix on line 6, one on line 8. */
-const OLD_POST = [
-  "---",
-  "title: Ancien",
-  "authors: [jdupond]",
-  "---",
-  "",
-  "Nous avons appris : merci !",
-  "",
-  "La suite est prévue pour lundi ; venez.",
-  "",
-].join("\n");
-
-/** The contributor rewrites line 8, whose « ; » still lacks its no-break space. */
-const EDITED_POST = OLD_POST.replace("pour lundi", "pour mardi");
 
 /** A new post with a problem on line 6. */
 const NEW_POST = "---\ntitle: Nouveau\nauthors: [jdupont]\n---\n\nUn texte neuf : le voici.\n";

@@ -40,3 +40,19 @@ export function change(root: string, files: SiteFiles): void {
   }
   writeFiles(root, files);
 }
+
+/** A post of the base commit: an unknown author (an error, line 3), two spaces to fix on line 6, one on line 8. */
+export const OLD_POST = [
+  "---",
+  "title: Ancien",
+  "authors: [jdupond]",
+  "---",
+  "",
+  "Nous avons appris : merci !",
+  "",
+  "La suite est prévue pour lundi ; venez.",
+  "",
+].join("\n");
+
+/** The contributor rewrites line 8 of `OLD_POST`, whose « ; » still lacks its no-break space. */
+export const EDITED_POST = OLD_POST.replace("pour lundi", "pour mardi");

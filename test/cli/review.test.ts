@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SUMMARY_MARKER } from "../../src/report/summary-comment.js";
-import { change, commitAll, git, makeGitSite } from "./git-repo.js";
+import { change, commitAll, EDITED_POST, git, makeGitSite, OLD_POST } from "./git-repo.js";
 import { CLEAN_POST, hasStackTrace, runCli, useTempDirs } from "./temp-site.js";
 
 useTempDirs();
@@ -8,19 +8,6 @@ useTempDirs();
 const OLD = "_posts/2024-01-15-ancien.md";
 const NEW = "_posts/2024-03-05-nouveau.md";
 
-/** An old post: an unknown author (an error, line 3), two spaces to fix on line 6, one on line 8. */
-const OLD_POST = [
-  "---",
-  "title: Ancien",
-  "authors: [jdupond]",
-  "---",
-  "",
-  "Nous avons appris : merci !",
-  "",
-  "La suite est prévue pour lundi ; venez.",
-  "",
-].join("\n");
-const EDITED_POST = OLD_POST.replace("pour lundi", "pour mardi");
 const NEW_POST = "---\ntitle: Nouveau\nauthors: [jdupont]\n---\n\nUn texte neuf : le voici.\n";
 
 /** A repository whose `contribution` branch edits line 8 of the old post and adds a new one. */
