@@ -1,4 +1,5 @@
 import { offsetAt, wallTimeAt } from "../publish/zoned-time.js";
+import { ENGLISH_DAYS, ENGLISH_MONTHS } from "../site/english-calendar.js";
 
 /**
  * Ruby's `Time#strftime`, which Jekyll's `date` filter uses, for an instant shown in a time zone (the
@@ -6,21 +7,6 @@ import { offsetAt, wallTimeAt } from "../publish/zoned-time.js";
  * (swap case), a width, and `:z`/`::z` work as in Ruby; names are English whatever the locale, as in Ruby.
  */
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const DAY_MS = 86_400_000;
 
 /** Composite conversions, expanded before formatting. */
@@ -85,10 +71,10 @@ function convert(f: Fields, code: string, colons: string): Converted {
     case "m":
       return numeric(f.month);
     case "B":
-      return MONTHS[f.month - 1];
+      return ENGLISH_MONTHS[f.month - 1];
     case "b":
     case "h":
-      return MONTHS[f.month - 1]?.slice(0, 3);
+      return ENGLISH_MONTHS[f.month - 1]?.slice(0, 3);
     case "d":
       return numeric(f.day);
     case "e":
@@ -120,9 +106,9 @@ function convert(f: Fields, code: string, colons: string): Converted {
     case "Z":
       return f.zoneName;
     case "A":
-      return DAYS[f.weekday];
+      return ENGLISH_DAYS[f.weekday];
     case "a":
-      return DAYS[f.weekday]?.slice(0, 3);
+      return ENGLISH_DAYS[f.weekday]?.slice(0, 3);
     case "u":
       return numeric(f.weekday || 7, 1);
     case "w":

@@ -1,3 +1,4 @@
+import { ENGLISH_DAYS, ENGLISH_MONTHS } from "./english-calendar.js";
 import type { JekyllConfig } from "./jekyll-config.js";
 import { isCalendarDate, type PostDate, type PostPathInfo } from "./post-path.js";
 
@@ -34,22 +35,6 @@ const BUILT_IN_STYLES: ReadonlyMap<string, string> = new Map([
 /** Kramdown's default `markdown_ext`: these files are written out as `.html`. */
 const MARKDOWN_EXTENSIONS = new Set([".markdown", ".mkdown", ".mkdn", ".mkd", ".md"]);
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-/** Indexed by ISO weekday (1 = Monday … 7 = Sunday), as strftime's `%u`. */
-const DAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const DAY_MS = 86_400_000;
 
 /**
@@ -177,8 +162,9 @@ function pad(value: number, width: number): string {
 
 /** UrlDrop's date placeholders; Ruby's strftime names are English whatever the locale. */
 function datePlaceholders(date: PostDateTime): [string, string][] {
-  const monthName = MONTH_NAMES[date.month - 1] ?? "";
-  const dayName = DAY_NAMES[isoWeekday(date)] ?? "";
+  const monthName = ENGLISH_MONTHS[date.month - 1] ?? "";
+  // ISO weekdays run 1 (Monday) to 7 (Sunday), which is 0 in `ENGLISH_DAYS`.
+  const dayName = ENGLISH_DAYS[isoWeekday(date) % 7] ?? "";
   const { weekYear, week } = isoWeek(date);
   return [
     ["year", pad(date.year, 4)],
