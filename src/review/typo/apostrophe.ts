@@ -126,18 +126,6 @@ export const apostrophe: Rule = {
         fixed: "L’État et aujourd’hui, mais un ‘mot’ cité.\n",
       },
       {
-        config: { typography: { apostrophe: "straight" } },
-        source: "L’équipe.\n",
-        findings: [
-          {
-            message: "Apostrophe typographique « ’ » : ce site écrit l'apostrophe droite « ' »",
-            line: 1,
-            column: 2,
-          },
-        ],
-        fixed: "L'équipe.\n",
-      },
-      {
         // kramdown leaves `‘` as it is: the reader sees it, whatever `smart_quotes` makes of `'`.
         site: { "_config.yml": "title: Blog\nmarkdown: kramdown\n" },
         source: "L‘État et l'équipe.\n",
