@@ -6,6 +6,7 @@
  */
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import type { CliIo } from "../src/cli/io.js";
 import { main } from "../src/cli/main.js";
 import { openLocalSite } from "../src/cli/open-local-site.js";
 import { packageRoot } from "../src/cli/package-root.js";
@@ -20,15 +21,18 @@ const today = new Date().toLocaleDateString("sv-SE");
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const write = (text: string) => process.stdout.write(text);
 
-write(`# relecteur check ${relative(process.cwd(), siteDir) || "."} --offline\n\n`);
-await main(["check", siteDir, "--offline"], {
+/** The command line as a terminal runs it, for both commands the demo shows. */
+const io: CliIo = {
   cwd: process.cwd(),
   today,
   isColorTerminal: color,
   stdout: write,
   stderr: (text) => process.stderr.write(text),
   readStdin: async () => new Uint8Array(),
-});
+};
+
+write(`# relecteur check ${relative(process.cwd(), siteDir) || "."} --offline\n\n`);
+await main(["check", siteDir, "--offline"], io);
 
 const opened = openLocalSite({ cwd: siteDir });
 if (!opened.ok) {
@@ -45,13 +49,6 @@ write(renderSummaryComment(summarizePosts(results, site, config, DEMO_PULL_NUMBE
 
 const previewDir = join(tmpdir(), "relecteur-demo-apercu");
 write(`\n# relecteur preview ${relative(process.cwd(), siteDir) || "."} --out ${previewDir}\n\n`);
-const previewStatus = await main(["preview", siteDir, "--out", previewDir], {
-  cwd: process.cwd(),
-  today,
-  isColorTerminal: color,
-  stdout: write,
-  stderr: (text) => process.stderr.write(text),
-  readStdin: async () => new Uint8Array(),
-});
+const previewStatus = await main(["preview", siteDir, "--out", previewDir], io);
 write(`\nAperçus écrits dans ${previewDir} : ouvrez les pages ci-dessus dans un navigateur.\n`);
 process.exitCode = previewStatus;
