@@ -33,7 +33,7 @@ export function previewPost(): string {
     "",
     '<script>document.title = "piraté"; window.relecteurPwned = true;</script>',
     "",
-    '<img src="{{ '/assets/photo.png' | relative_url }}" alt="encore" onerror="window.relecteurPwned = true">',
+    '<img src="{{ \'/assets/photo.png\' | relative_url }}" alt="encore" onerror="window.relecteurPwned = true">',
     "",
   ].join("\n");
 }
