@@ -241,7 +241,7 @@ async function renderPage(
     pullRequestUrl: `${entry.pullRequestBase}${grant.pullNumber}`,
     linkAsset,
   });
-  let html = page.html;
+  let html = withoutFaviconRequest(page.html);
   if (annotated) html = await annotate(entry, grant.path, html, now);
   entry.pages.set(key, html);
   return html;
@@ -268,6 +268,15 @@ async function annotate(
     source === undefined ? { placed: [], unplaced: findings } : markFindings(tree, source, findings);
   insertAfterBanner(tree, findingsBox(result));
   return toHtml(tree);
+}
+
+/**
+ * A page without an icon makes the browser ask for `/favicon.ico` at the app's root, outside the preview:
+ * an empty icon keeps the request (and its 404 in the console) away.
+ */
+function withoutFaviconRequest(html: string): string {
+  if (/<link[^>]+rel="[^"]*\bicon\b/i.test(html)) return html;
+  return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}<link rel="icon" href="data:,">`);
 }
 
 function insertAfterBanner(tree: Root, box: Element): void {
