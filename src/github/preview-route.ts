@@ -111,8 +111,12 @@ export function createPreviewRoute(options: PreviewRouteOptions) {
     return pending;
   };
   /** The entry's size changes as pages render: set again so that the LRU counts it. */
-  const touch = (grant: PreviewGrant, entry: CommitEntry) =>
-    commits.set(`${grant.installationId}:${grant.owner}/${grant.repo}@${grant.commit}`, entry);
+  const touch = (grant: PreviewGrant, entry: CommitEntry) => {
+    const key = `${grant.installationId}:${grant.owner}/${grant.repo}@${grant.commit}`;
+    // lru-cache keeps the size of a value set again as it is: it must be removed first.
+    commits.delete(key);
+    commits.set(key, entry);
+  };
 
   const handler = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? "/", "http://relecteur.invalid");
