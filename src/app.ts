@@ -3,8 +3,8 @@ import { botLoginOf, createAppSlugLookup, isWrittenBy } from "./github/bot-ident
 import { CHECK_RUN_NAME, createLiveCheckRuns, type LiveCheckRuns } from "./github/check-run-publisher.js";
 import {
   deploymentAddress,
+  isDeployPreviewContext,
   linkDeployedPreview,
-  matchesConfiguredContext,
 } from "./github/deployment-preview.js";
 import type { GitHubClient } from "./github/github-client.js";
 import { reviewInterruptedPullRequests } from "./github/interrupted-reviews.js";
@@ -257,10 +257,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       const eventContext = contextOf(context);
       await scheduler.publishByCommit(eventContext, commit);
       const address = state === "success" ? deploymentAddress(target_url) : undefined;
-      if (address !== undefined && name !== undefined)
-        linkDeployment(eventContext, commit, address, (octokit) =>
-          matchesConfiguredContext(octokit, commit, name),
-        );
+      const configured = deployments.statusContextOf(commit.owner, commit.repo);
+      if (address !== undefined && name !== undefined && isDeployPreviewContext(name, configured))
+        linkDeployment(eventContext, commit, address);
     });
 
     // The site's own deployment of a head commit (Vercel, Cloudflare Pages, GitHub Pages through Actions…).
@@ -277,15 +276,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     /** In the queue, as reviews are: the webhook is answered at once. */
-    function linkDeployment(
-      context: EventContext,
-      commit: ReturnType<typeof commitOf>,
-      address: string,
-      isPreview: (octokit: GitHubClient) => Promise<boolean> = async () => true,
-    ) {
+    function linkDeployment(context: EventContext, commit: ReturnType<typeof commitOf>, address: string) {
       const job = async () => {
         try {
-          if (!(await isPreview(context.octokit))) return;
           await linkDeployedPreview({ ...context, appSlug, deployments }, commit, address);
         } catch (error) {
           context.log.error({ err: error, head: commit.headSha }, "could not link the deploy preview");

@@ -5,7 +5,6 @@ import { botLoginOf } from "./bot-identity.js";
 import { findPullRequestsByHead } from "./find-pull-requests.js";
 import type { GitHubClient } from "./github-client.js";
 import type { DeploymentRegistry } from "./preview-links.js";
-import { configTextReader, readRepositoryConfig, repositoryConfigLoader } from "./read-config.js";
 import type { RepositoryCommit } from "./review-scheduler.js";
 import { summaryCommentPublisher } from "./summary-comment-publisher.js";
 
@@ -34,23 +33,6 @@ export function deploymentAddress(...candidates: (string | null | undefined)[]):
     }
   }
   return undefined;
-}
-
-/**
- * A commit status whose context is not Netlify's: a deploy preview only if `preview.statusContext` (on the
- * default branch) matches it. Reads the configuration, so only for a successful status with an address.
- */
-export async function matchesConfiguredContext(
-  octokit: GitHubClient,
-  commit: Pick<RepositoryCommit, "owner" | "repo">,
-  context: string,
-): Promise<boolean> {
-  if (isDeployPreviewContext(context, undefined)) return true;
-  const reading = await readRepositoryConfig(
-    repositoryConfigLoader(octokit, commit.owner, commit.repo),
-    configTextReader(octokit, commit.owner, commit.repo),
-  );
-  return reading.ok && isDeployPreviewContext(context, reading.config.preview.statusContext);
 }
 
 /**

@@ -42,6 +42,20 @@ export function builtInPreviewUrl(settings: BuiltInPreviewSettings, grant: Previ
  */
 export class DeploymentRegistry {
   private readonly known = new LRUCache<string, string>({ max: 2_000 });
+  private readonly statusContexts = new LRUCache<string, { glob?: string }>({ max: 2_000 });
+
+  /**
+   * A repository's `preview.statusContext`, as its last review here read it: a commit status then costs no
+   * request (CI statuses are many; reading the configuration for each would double their cost).
+   */
+  rememberStatusContext(owner: string, repo: string, glob: string | undefined): void {
+    this.statusContexts.set(`${owner}/${repo}`, glob === undefined ? {} : { glob });
+  }
+
+  /** The remembered `preview.statusContext`; undefined when unset or not known here yet. */
+  statusContextOf(owner: string, repo: string): string | undefined {
+    return this.statusContexts.get(`${owner}/${repo}`)?.glob;
+  }
 
   record(owner: string, repo: string, sha: string, url: string): void {
     this.known.set(`${owner}/${repo}@${sha}`, url);
@@ -76,6 +90,7 @@ export function withPreviewLinks(
   config: Config,
   context: PreviewContext,
 ): PostSummary[] {
+  context.deployments?.rememberStatusContext(context.owner, context.repo, config.preview.statusContext);
   const deployment = context.deployments?.find(context.owner, context.repo, context.headSha);
   const baseurl = site.jekyll.baseurl;
   return summaries.map((summary, index) => {
