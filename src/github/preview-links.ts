@@ -69,7 +69,8 @@ export class DeploymentRegistry {
 export interface PreviewContext {
   owner: string;
   repo: string;
-  number: number;
+  /** Absent for `relecteur review`, which has no pull request: then no `{number}` template nor built-in link. */
+  number?: number;
   headSha: string;
   installationId?: number;
   isPrivate: boolean;
@@ -107,6 +108,7 @@ export function withPreviewLinks(
     } else if (
       context.builtIn !== undefined &&
       context.installationId !== undefined &&
+      context.number !== undefined &&
       result?.source !== undefined &&
       (!context.isPrivate || config.preview.private)
     ) {
@@ -114,7 +116,7 @@ export function withPreviewLinks(
         installationId: context.installationId,
         owner: context.owner,
         repo: context.repo,
-        pullNumber: context.number,
+        pullNumber: context.number as number,
         commit: context.headSha,
         path: summary.path,
         expires: Math.floor(context.now.getTime() / 1000) + config.preview.expiresDays * 86_400,
