@@ -5,6 +5,8 @@ set -euo pipefail
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The end-to-end test of the built-in preview drives Debian's Chromium through playwright-core.
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ "${#need[@]}" -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" != 0 ]; then

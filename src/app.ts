@@ -1,8 +1,19 @@
-import type { ApplicationFunction, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import { botLoginOf, createAppSlugLookup, isWrittenBy } from "./github/bot-identity.js";
 import { CHECK_RUN_NAME, createLiveCheckRuns, type LiveCheckRuns } from "./github/check-run-publisher.js";
+import {
+  deploymentAddress,
+  isDeployPreviewContext,
+  linkDeployedPreview,
+} from "./github/deployment-preview.js";
 import type { GitHubClient } from "./github/github-client.js";
 import { reviewInterruptedPullRequests } from "./github/interrupted-reviews.js";
+import {
+  type BuiltInPreviewSettings,
+  builtInPreviewSettings,
+  DeploymentRegistry,
+} from "./github/preview-links.js";
+import { createPreviewRoute } from "./github/preview-route.js";
 import { SWEEP_TICK_MS, sweepScheduledPublications } from "./github/publication-sweep.js";
 import type { PullRequestRef } from "./github/pull-request-ref.js";
 import { targetOfPullRequest, targetsOfCheckEvent } from "./github/pull-request-target.js";
@@ -16,6 +27,7 @@ import { MAX_WEBHOOK_BYTES, readWebhookBody } from "./github/webhook-body-limit.
 import {
   checkRunPayload,
   checkSuitePayload,
+  deploymentStatusPayload,
   isOnlyPayloadErrors,
   payloadOf,
   pullRequestPayload,
@@ -69,6 +81,13 @@ export interface AppOptions {
    * verdicts and the live check runs are kept there. Ignored when `queue` is given. `prefix` keeps tests apart.
    */
   redis?: { url: string; prefix?: string };
+  /**
+   * The built-in preview's public address and secrets; by default from `RELECTEUR_PUBLIC_URL`,
+   * `RELECTEUR_PREVIEW_SECRET` and `RELECTEUR_PREVIEW_SECRET_PREVIOUS`. `false`: off.
+   */
+  builtInPreview?: BuiltInPreviewSettings | false;
+  /** Memory for the built-in preview's rendered commits, in bytes (`RELECTEUR_PREVIEW_CACHE_MB`). */
+  previewCacheBytes?: number;
 }
 
 const PULL_REQUEST_ACTIONS: (
@@ -102,7 +121,7 @@ const startInterval = (tick: () => Promise<void>, everyMs: number) => {
 };
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, appOptions?: ApplicationFunctionOptions) => {
     const redis = options.queue ? undefined : (options.redis ?? redisFromEnv(process.env.REDIS_URL));
     const concurrency = concurrencyFromEnv(process.env.RELECTEUR_CONCURRENCY);
     const redisTransport = redis
@@ -130,7 +149,18 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const verdictCache = redis
       ? createRedisVerdictCache(redis.url, redis.prefix ? { prefix: `${redis.prefix}:link-verdict:` } : {})
       : createMemoryVerdictCache();
+    const builtInPreview =
+      options.builtInPreview === false
+        ? undefined
+        : (options.builtInPreview ?? builtInPreviewSettings(process.env));
+    const deployments = new DeploymentRegistry();
+    servePreviews(app, appOptions, builtInPreview, {
+      now,
+      cacheBytes: options.previewCacheBytes ?? cacheBytesFromEnv(process.env.RELECTEUR_PREVIEW_CACHE_MB),
+    });
     const scheduler = createReviewScheduler(queue, {
+      ...(builtInPreview === undefined ? {} : { builtInPreview }),
+      deployments,
       now,
       sleep: options.sleep ?? realSleep,
       appSlug,
@@ -220,11 +250,45 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     app.on("status", async (context) => {
-      const { repository, sha, state } = payloadOf(statusPayload, context);
+      const { repository, sha, state, context: name, target_url } = payloadOf(statusPayload, context);
       // A pending status cannot make a pull request mergeable; its success or failure will come.
       if (state === "pending") return;
-      await scheduler.publishByCommit(contextOf(context), commitOf(repository, { head_sha: sha }));
+      const commit = commitOf(repository, { head_sha: sha });
+      const eventContext = contextOf(context);
+      await scheduler.publishByCommit(eventContext, commit);
+      const address = state === "success" ? deploymentAddress(target_url) : undefined;
+      const configured = deployments.statusContextOf(commit.owner, commit.repo);
+      if (address !== undefined && name !== undefined && isDeployPreviewContext(name, configured))
+        linkDeployment(eventContext, commit, address);
     });
+
+    // The site's own deployment of a head commit (Vercel, Cloudflare Pages, GitHub Pages through Actions…).
+    app.on("deployment_status", async (context) => {
+      const {
+        repository,
+        deployment,
+        deployment_status: status,
+      } = payloadOf(deploymentStatusPayload, context);
+      if (status.state !== "success") return;
+      const address = deploymentAddress(status.environment_url, status.target_url);
+      if (address === undefined) return;
+      linkDeployment(contextOf(context), commitOf(repository, { head_sha: deployment.sha }), address);
+    });
+
+    /** In the queue, as reviews are: the webhook is answered at once. */
+    function linkDeployment(context: EventContext, commit: ReturnType<typeof commitOf>, address: string) {
+      const job = async () => {
+        try {
+          await linkDeployedPreview({ ...context, appSlug, deployments }, commit, address);
+        } catch (error) {
+          context.log.error({ err: error, head: commit.headSha }, "could not link the deploy preview");
+        }
+      };
+      // A queue on Redis carries the scheduler's jobs only: this short one (a few requests) runs here.
+      if ("enqueue" in queue)
+        queue.enqueue(`deploy-preview:${commit.owner}/${commit.repo}@${commit.headSha}`, job);
+      else void job();
+    }
 
     // When GitHub cannot tell the app's slug, no event is taken for the app's own: it is evaluated.
     async function isOwnSlug(slug: string | undefined): Promise<boolean> {
@@ -350,6 +414,46 @@ function guardWebhookInput(app: Probot, maxBytes: number): void {
 /** `REDIS_URL`: the Redis the instances share; empty or absent, the in-process queue. */
 function redisFromEnv(value: string | undefined): { url: string; prefix?: string } | undefined {
   return value ? { url: value } : undefined;
+}
+
+/**
+ * The built-in preview's route on Probot's server (`probot run`, `npm start`, the tests' `Server`). Without
+ * its settings, no route and no link; without a server (Probot loaded alone), links are still written.
+ */
+function servePreviews(
+  app: Probot,
+  appOptions: ApplicationFunctionOptions | undefined,
+  settings: BuiltInPreviewSettings | undefined,
+  options: { now: () => Date; cacheBytes?: number },
+): void {
+  if (settings === undefined) {
+    app.log.info(
+      "built-in preview off: set RELECTEUR_PUBLIC_URL and RELECTEUR_PREVIEW_SECRET to link each post's preview",
+    );
+    return;
+  }
+  const route = createPreviewRoute({
+    settings,
+    installationClient: async (id) => (await app.auth(id)) as GitHubClient,
+    now: options.now,
+    log: app.log,
+    ...(options.cacheBytes === undefined ? {} : { cacheBytes: options.cacheBytes }),
+  });
+  try {
+    appOptions?.addHandler(route);
+  } catch (error) {
+    app.log.warn(
+      { err: error },
+      "no HTTP server: the built-in preview's links are written but not served here",
+    );
+  }
+}
+
+function cacheBytesFromEnv(value: string | undefined): number | undefined {
+  const megabytes = Number(value);
+  return value !== undefined && Number.isFinite(megabytes) && megabytes > 0
+    ? megabytes * 1024 * 1024
+    : undefined;
 }
 
 /** `RELECTEUR_CONCURRENCY`: reviews running at once in this process. */

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfigFile } from "../config/load-config-file.js";
 import { parseConfig } from "../config/parse-config.js";
 import { type Config, DEFAULT_CONFIG } from "../config/schema.js";
+import { withPreviewLinks } from "../github/preview-links.js";
 import { checkLinksBeforeReview } from "../links/check-post-links.js";
 import { type FileChange, scopeResults } from "../report/changed-scope.js";
 import type { FileResult } from "../report/file-result.js";
@@ -100,12 +101,19 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   );
   const results = scopeResults(reviewed, changes, config.review.scope);
   const repository = originRepository(top);
-  const summary = summarizePosts(
+  // The same hidden places for a deploy preview's links as the app writes: the comment it would post.
+  const summary = withPreviewLinks(
+    summarizePosts(results, site, config, undefined, repository && { ...repository, sha: head }),
     results,
     site,
     config,
-    undefined,
-    repository && { ...repository, sha: head },
+    {
+      owner: repository?.owner ?? "",
+      repo: repository?.repo ?? "",
+      headSha: head,
+      isPrivate: true,
+      now: new Date(),
+    },
   );
   io.stdout(renderSummaryComment(summary, config.locale));
   return results.some((result) => result.findings.some((finding) => finding.severity === "error")) ? 1 : 0;

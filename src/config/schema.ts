@@ -153,6 +153,25 @@ export const configSchema = z
           .string()
           .optional()
           .describe("Modèle d'adresse de l'aperçu : `{number}` (pull request) et `{permalink}` (article)."),
+        statusContext: z
+          .string()
+          .optional()
+          .describe(
+            "Motif (glob) du contexte des statuts de commit dont l'adresse (`target_url`) est un aperçu déployé, en plus de `*/deploy-preview` (Netlify).",
+          ),
+        private: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Aperçu intégré sur un dépôt privé : un lien signé se lit par quiconque le détient, il est donc désactivé par défaut.",
+          ),
+        expiresDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(365)
+          .default(30)
+          .describe("Durée de validité, en jours, d'un lien d'aperçu intégré signé."),
       })
       .strict()
       .prefault({}),

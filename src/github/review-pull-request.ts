@@ -32,6 +32,7 @@ import {
 import { countRequests, type GitHubClient, type ReviewSession } from "./github-client.js";
 import { type ChangedFile, listChangedMarkupFiles } from "./list-changed-files.js";
 import { parisDate } from "./paris-date.js";
+import { type BuiltInPreviewSettings, type DeploymentRegistry, withPreviewLinks } from "./preview-links.js";
 import { publishPullRequest } from "./publish-pull-request.js";
 import { publishSessionOf } from "./pull-request-ref.js";
 import type { PullRequestTarget } from "./pull-request-target.js";
@@ -72,6 +73,12 @@ export interface ReviewDependencies {
     site: Site,
     config: Config,
   ): Promise<ExternalResults>;
+  /** The installation the review runs for: the built-in preview's links name it. */
+  installationId?: number;
+  /** The built-in preview's address and secrets; absent, no built-in preview link. */
+  builtInPreview?: BuiltInPreviewSettings;
+  /** Deployments of head commits already reported, whose links come first. */
+  deployments?: DeploymentRegistry;
 }
 
 export type ReviewOutcome = "no-posts" | "config-invalid" | "reviewed" | "stale" | "failed";
@@ -209,7 +216,8 @@ async function review(
   // A newer push may have landed while this review ran (or the pull request was closed): the newer
   // head's review will comment. This one stops at its check run, which belongs to the commit it reviewed.
   progress.step = "suggestions";
-  if (!(await isStillTheHead(session))) return "stale";
+  const current = await readCurrentHead(session);
+  if (!current.isHead) return "stale";
 
   const appSlug = checkRun.appSlug ?? (await deps.appSlug());
   const botLogin = botLoginOf(appSlug);
@@ -244,7 +252,20 @@ async function review(
   }
   progress.step = "summary";
   const summary = renderSummaryComment(
-    summarizePosts(results, head.site, config, target.number, repositoryAtHead(octokit, target)),
+    withPreviewLinks(
+      summarizePosts(results, head.site, config, target.number, repositoryAtHead(octokit, target)),
+      results,
+      head.site,
+      config,
+      {
+        ...target,
+        installationId: deps.installationId,
+        isPrivate: current.isPrivate,
+        now: deps.now(),
+        builtIn: deps.builtInPreview,
+        deployments: deps.deployments,
+      },
+    ),
     config.locale,
   );
   await summaryCommentPublisher.publish(session, {
@@ -348,14 +369,17 @@ function repositoryAtHead(octokit: GitHubClient, target: PullRequestTarget): Rep
   };
 }
 
-async function isStillTheHead(session: ReviewSession): Promise<boolean> {
+/** Whether the pull request is still open at the reviewed head, and whether its repository is private. */
+async function readCurrentHead(session: ReviewSession): Promise<{ isHead: boolean; isPrivate: boolean }> {
   const { octokit, target } = session;
   const { data } = await octokit.rest.pulls.get({
     owner: target.owner,
     repo: target.repo,
     pull_number: target.number,
   });
-  return data.state === "open" && data.head.sha === target.headSha;
+  // Unknown visibility counts as private: the built-in preview is then off unless `preview.private`.
+  const isPrivate = (data.base.repo as { private?: boolean } | undefined)?.private !== false;
+  return { isHead: data.state === "open" && data.head.sha === target.headSha, isPrivate };
 }
 
 function logFields(target: PullRequestTarget) {

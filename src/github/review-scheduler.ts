@@ -91,7 +91,7 @@ export interface ReviewScheduler {
 
 export type SharedDependencies = Pick<
   ReviewDependencies,
-  "now" | "sleep" | "appSlug" | "checkLinks" | "liveCheckRuns" | "reviewer"
+  "now" | "sleep" | "appSlug" | "checkLinks" | "liveCheckRuns" | "reviewer" | "builtInPreview" | "deployments"
 > & {
   /** Told a repository's `publish.sweepMinutes` when publishing is on there, `undefined` when it is off. */
   onPublishPace?(installationId: number, repository: string, sweepMinutes: number | undefined): void;
@@ -104,6 +104,7 @@ export function createReviewScheduler(
   const transport = "submit" in queue ? queue : inProcessTransport(queue);
   const dependenciesOf = (context: EventContext, owner: string, repo: string) => ({
     ...shared,
+    installationId: context.installationId,
     octokit: context.octokit,
     log: context.log,
     loadConfig: repositoryConfigLoader(context.octokit, owner, repo),

@@ -56,6 +56,19 @@ export const statusPayload = z.object({
   repository,
   sha: z.string(),
   state: z.string(),
+  context: z.string().optional(),
+  target_url: z.string().nullish(),
+});
+
+export const deploymentStatusPayload = z.object({
+  installation,
+  repository,
+  deployment_status: z.object({
+    state: z.string(),
+    environment_url: z.string().nullish(),
+    target_url: z.string().nullish(),
+  }),
+  deployment: z.object({ sha: z.string() }),
 });
 
 /** A signed payload a handler cannot use: answered 400 by @octokit/webhooks, which reads `status`. */

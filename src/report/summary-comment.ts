@@ -1,5 +1,6 @@
 import type { Category, Finding, Locale, Severity } from "../review/types.js";
 import { escapeInline, tableCell } from "./markdown-inline.js";
+import { type PostPreview, renderPreviewLinks } from "./preview-links.js";
 import { PUBLICATION_END, PUBLICATION_START } from "./publication-section.js";
 
 /** Found again on every push so that the one summary comment is edited, never repeated. */
@@ -15,6 +16,8 @@ export interface PostSummary {
   previewUrl?: string;
   /** The file's page at the head commit (`…/blob/<sha>/<path>?plain=1`): each « ligne N » links to its line. */
   blobUrl?: string;
+  /** The preview link chosen for the app (deployment, template or built-in); it replaces `previewUrl`. */
+  preview?: PostPreview;
   findings: readonly Finding[];
   /** Findings on lines the pull request did not touch: counted, not listed. */
   olderFindings?: number;
@@ -100,11 +103,11 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
   const texts = TEXTS[locale];
   const links = [`\`${post.path}\``];
   if (post.url) links.push(`[${texts.onSite}](${linkDestination(post.url)})`);
-  if (post.previewUrl) links.push(`[${texts.preview}](${linkDestination(post.previewUrl)})`);
+  if (post.previewUrl && !post.preview) links.push(`[${texts.preview}](${linkDestination(post.previewUrl)})`);
   const lines = [
     `### ${post.title ? `« ${escapeInline(post.title)} »` : `\`${post.path}\``}`,
     "",
-    links.join(" · "),
+    links.join(" · ") + (post.preview ? renderPreviewLinks(post.preview, locale) : ""),
   ];
   const older = post.olderFindings ?? 0;
   const olderNote = older > 0 ? ["", texts.older(older)] : [];

@@ -53,7 +53,11 @@ const SITE_FILES: Record<string, string> = {
  */
 export function blogRepository(
   posts: Record<string, string>,
-  options: { pullFiles?: PullFile[]; extraFiles?: Record<string, string>; configText?: string } = {},
+  options: {
+    pullFiles?: PullFile[];
+    extraFiles?: Record<string, string | Uint8Array>;
+    configText?: string;
+  } = {},
 ): FakeRepository {
   return {
     owner: "betagouv",

@@ -111,8 +111,10 @@ export interface FakeRepository {
   configText?: string;
   /** The pull request's files, as `GET /pulls/:n/files` lists them. */
   pullFiles: PullFile[];
-  /** Every file of the head commit. */
-  headFiles: Record<string, string>;
+  /** Every file of the head commit (images as bytes). */
+  headFiles: Record<string, string | Uint8Array>;
+  /** Other repositories' files at a ref (`owner/repo@ref` → files): a remote theme. */
+  otherTrees?: Record<string, Record<string, string | Uint8Array>>;
 }
 
 export class FakeGitHub {
@@ -153,6 +155,8 @@ export class FakeGitHub {
   refuseComment: (comment: { path: string; line: number; body: string }) => boolean = () => false;
   /** Called when a request is left hanging. */
   onHang: () => void = () => {};
+  /** `private` of the repository, as `GET /repos/:owner/:repo` and a pull request's base say. */
+  isPrivate = false;
   /** Called before answering each request: the stale-review test moves the head from here. */
   onRequest: (request: RecordedRequest) => void = () => {};
 
@@ -235,6 +239,30 @@ export class FakeGitHub {
         status: 201,
         body: { token: "ghs_test", expires_at: "2999-01-01T00:00:00Z", permissions: {} },
       };
+    }
+    if (key === `GET ${base}`) {
+      return {
+        status: 200,
+        body: {
+          id: this.repository.repoId,
+          name: repo,
+          full_name: `${owner}/${repo}`,
+          private: this.isPrivate,
+          html_url: `https://github.com/${owner}/${repo}`,
+          default_branch: "main",
+        },
+      };
+    }
+    const otherTree = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/(.+)$/.exec(path);
+    const otherFiles =
+      otherTree && this.repository.otherTrees?.[`${otherTree[1]}/${otherTree[2]}@${otherTree[3]}`];
+    if (method === "GET" && otherFiles) return this.treeOf(otherTree[3] ?? "", otherFiles);
+    const otherBlob = /^\/repos\/([^/]+)\/([^/]+)\/git\/blobs\/(\w+)$/.exec(path);
+    if (method === "GET" && otherBlob && `${otherBlob[1]}/${otherBlob[2]}` !== `${owner}/${repo}`) {
+      const files = Object.entries(this.repository.otherTrees ?? {})
+        .filter(([name]) => name.startsWith(`${otherBlob[1]}/${otherBlob[2]}@`))
+        .flatMap(([, tree]) => Object.values(tree));
+      return this.blobOf(otherBlob[3] ?? "", files);
     }
     if (key === `GET ${base}/pulls/${pullNumber}/files`) return this.page(this.repository.pullFiles, query);
     if (key === `GET ${base}/pulls/${pullNumber}`) return { status: 200, body: this.pullBody() };
@@ -387,7 +415,7 @@ export class FakeGitHub {
       user: { login: this.pull.author },
       labels: this.pull.labels.map((name, index) => ({ id: index + 1, name })),
       head: { sha: headSha, ref: this.pull.headRef, repo: { id: this.pull.headRepoId } },
-      base: { ref: "main", repo: { id: repoId } },
+      base: { ref: "main", repo: { id: repoId, private: this.isPrivate } },
     };
   }
 
@@ -496,7 +524,11 @@ export class FakeGitHub {
   private tree(sha: string, query: URLSearchParams): FakeResponse {
     if (sha !== this.repository.headSha || query.get("recursive") !== "true")
       return { status: 404, body: {} };
-    const entries = Object.entries(this.repository.headFiles).map(([path, content]) => ({
+    return this.treeOf(sha, this.repository.headFiles);
+  }
+
+  private treeOf(sha: string, files: Record<string, string | Uint8Array>): FakeResponse {
+    const entries = Object.entries(files).map(([path, content]) => ({
       path,
       mode: "100644",
       type: "blob",
@@ -507,7 +539,11 @@ export class FakeGitHub {
   }
 
   private blob(sha: string): FakeResponse {
-    const content = Object.values(this.repository.headFiles).find((text) => blobSha(text) === sha);
+    return this.blobOf(sha, Object.values(this.repository.headFiles));
+  }
+
+  private blobOf(sha: string, files: readonly (string | Uint8Array)[]): FakeResponse {
+    const content = files.find((text) => blobSha(text) === sha);
     if (content === undefined) return { status: 404, body: { message: "Not Found" } };
     return {
       status: 200,
@@ -594,7 +630,7 @@ function bot() {
   return { login: BOT_LOGIN, type: "Bot" };
 }
 
-export function blobSha(content: string): string {
+export function blobSha(content: string | Uint8Array): string {
   const bytes = Buffer.from(content);
   return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }

@@ -72,7 +72,7 @@ export interface TestApp {
   recover(): Promise<void>;
 }
 
-export interface TestAppOptions extends Pick<AppOptions, "checkLinks"> {
+export interface TestAppOptions extends Pick<AppOptions, "checkLinks" | "builtInPreview"> {
   /** The clock; NOW by default. A test moves it to make a scheduled post due. */
   now?: () => Date;
   /** The client class; TestOctokit (no retry, no time limit) by default. */
@@ -137,6 +137,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       // Mergeability is never recomputed by the fake: no reason to wait for it.
       sleep: async () => {},
       checkLinks: options.checkLinks ?? false,
+      // Off unless a test asks for it: the environment of the machine running the tests does not count.
+      builtInPreview: options.builtInPreview ?? false,
       startSweep: (tick) => {
         sweepTick = tick;
       },
