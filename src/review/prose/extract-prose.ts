@@ -19,6 +19,10 @@ const NEVER_PROSE: RegExp[] = [
   // `mailto:` too: a link broken by a typo (`](mailto:a@b.fr?subject=A B]`) leaves its address as text.
   /\b(?:(?:https?|ftps?):\/\/|mailto:)[^\s<>()]*[^\s<>().,;:!?'"]|(?<![\w.])www\.[^\s<>()]*[^\s<>().,;:!?'"]/g,
   /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
+  // An HTML tag whose attributes hold Liquid (`<img src="{{ "/a.png" | relative_url }}">`): the quotes inside
+  // the Liquid end the attribute early for the Markdown parser, which then reads the tag as text. Jekyll
+  // renders the Liquid first, so readers see a tag, never these quotes. Bounded like the Liquid above.
+  /<[A-Za-z][\w:-]{0,50}\s(?:[^<>{]|\{(?![{%])){0,2000}?(?:(?:\{\{[^}<]{0,500}\}\}|\{%[^%<]{0,500}%\})(?:[^<>{]|\{(?![{%])){0,2000}?){1,50}\/?>/g,
 ];
 const EMOTICON = /[:;=]-?[)(DPp]|\^\^|<3/g;
 /** An emoji shortcode (`:tada:`, `:+1:`), which jemoji and GitHub turn into a picture: not prose. */

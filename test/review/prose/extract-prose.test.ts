@@ -55,6 +55,16 @@ describe("extractProse", () => {
     { name: "entities are resolved", source: "Oui&nbsp;: non\n", expected: ["paragraph: Oui\u00a0: non"] },
     { name: "escapes are resolved", source: "Un \\* étoile\n", expected: ["paragraph: Un * étoile"] },
     {
+      // `"{{ "/x" | relative_url }}"` ends the attribute early for a Markdown parser, which then reads the tag
+      // as text; Jekyll renders the Liquid first, so the reader sees a tag, never these quotes.
+      name: "an HTML tag whose attributes hold Liquid is opaque",
+      source:
+        'Une <img src="{{ "/a.png" | relative_url }}" alt="x"> et <a href="{{ site.url }}/{% link b.md %}">b</a> !\n',
+      expected: [
+        `paragraph: Une ${mask('<img src="{{ "/a.png" | relative_url }}" alt="x">')} et ¤b¤ !`,
+      ],
+    },
+    {
       name: "Liquid is opaque",
       source: "Lien {{ site.baseurl }} et {% post_url a %} !\n",
       expected: [`paragraph: Lien ${mask("{{ site.baseurl }}")} et ${mask("{% post_url a %}")} !`],
