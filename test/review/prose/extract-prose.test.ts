@@ -60,9 +60,7 @@ describe("extractProse", () => {
       name: "an HTML tag whose attributes hold Liquid is opaque",
       source:
         'Une <img src="{{ "/a.png" | relative_url }}" alt="x"> et <a href="{{ site.url }}/{% link b.md %}">b</a> !\n',
-      expected: [
-        `paragraph: Une ${mask('<img src="{{ "/a.png" | relative_url }}" alt="x">')} et ¤b¤ !`,
-      ],
+      expected: [`paragraph: Une ${mask('<img src="{{ "/a.png" | relative_url }}" alt="x">')} et ¤b¤ !`],
     },
     {
       name: "Liquid is opaque",
