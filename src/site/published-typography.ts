@@ -14,6 +14,8 @@ export interface PublishedTypography {
   doubleQuotes?: { open: string; close: string };
   /** What `...` becomes; undefined when it stays. */
   ellipsis?: string;
+  /** What `--` becomes (kramdown's `ndash`, cmark's smart dashes); undefined when it stays. */
+  enDash?: string;
 }
 
 const NOTHING_CONVERTED: PublishedTypography = {};
@@ -24,12 +26,14 @@ export function publishedTypography(site: Site): PublishedTypography {
   if (engine.name === "kramdown") {
     const [, rightSingle, leftDouble, rightDouble] = engine.kramdown.smartQuotes;
     const ellipsis = engine.kramdown.typographicSymbols.hellip ?? "…";
+    const enDash = engine.kramdown.typographicSymbols.ndash ?? "–";
     return {
       converter: "kramdown",
       apostrophe: rightSingle === "'" ? undefined : rightSingle,
       doubleQuotes:
         leftDouble === '"' && rightDouble === '"' ? undefined : { open: leftDouble, close: rightDouble },
       ellipsis: ellipsis === "..." ? undefined : ellipsis,
+      enDash: enDash === "--" ? undefined : enDash,
     };
   }
   // jekyll-commonmark and jekyll-commonmark-ghpages: cmark's smart punctuation only with the SMART option.
@@ -39,6 +43,7 @@ export function publishedTypography(site: Site): PublishedTypography {
       apostrophe: "’",
       doubleQuotes: { open: "“", close: "”" },
       ellipsis: "…",
+      enDash: "–",
     };
   }
   return NOTHING_CONVERTED;

@@ -78,4 +78,24 @@ describe("what the reader will see", () => {
       "typo/ellipsis:warning:31 Trois points « ... » : le caractère « … » est attendu",
     );
   });
+
+  it("`--` is a note where the converter publishes it as « – », a warning where it stays", () => {
+    const dashes = (configText: string | undefined) => {
+      const site = buildSite({
+        files: configText === undefined ? [] : ["_config.yml", PATH],
+        configText,
+        postGlobs: ["_posts/**/*.md"],
+      }).site;
+      return reviewPost({ path: PATH, source: "Une page -- enfin.\n" }, site, configSchema.parse({}), {
+        today: "2024-06-01",
+      })
+        .filter((finding) => finding.ruleId === "typo/incise-dash")
+        .map((finding) => `${finding.severity} ${finding.fix?.text ?? "no fix"}`);
+    };
+    expect(dashes(undefined)).toEqual(["warning –"]);
+    expect(dashes("title: Blog\n")).toEqual(["info –"]);
+    expect(dashes("markdown: CommonMark\ncommonmark:\n  options: [SMART]\n")).toEqual(["info –"]);
+    expect(dashes("markdown: CommonMark\n")).toEqual(["warning –"]);
+    expect(dashes("kramdown:\n  typographic_symbols: {ndash: '--'}\n")).toEqual(["warning –"]);
+  });
 });

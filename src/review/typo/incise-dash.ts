@@ -1,4 +1,5 @@
-import type { Rule } from "../types.js";
+import { type PublishedTypography, publishedTypography } from "../../site/published-typography.js";
+import type { Localized, Rule, Severity } from "../types.js";
 import { frenchBlocks, frenchMatches, reportInProse } from "./french-prose.js";
 
 /** A hyphen or a double hyphen standing alone between words: an incise, or a range « 9 h - 18 h ». */
@@ -49,7 +50,7 @@ export const inciseDash: Rule = {
   docs: {
     title: "Tiret d'incise",
     rationale:
-      "Une incise s'ouvre et se ferme par un tiret demi-cadratin « – » entouré d'espaces, pas par le trait d'union « - » du clavier (« Use proper typographic dashes », corrigeaient les relecteurs).",
+      "Une incise s'ouvre et se ferme par un tiret demi-cadratin « – » entouré d'espaces, pas par le trait d'union « - » du clavier (« Use proper typographic dashes », corrigeaient les relecteurs). Sur un site Jekyll, kramdown publie `--` en « – » : le lecteur voit le bon tiret, et le double trait d'union du texte source n'est plus qu'une note (`info`).",
     wrong: [
       {
         source: "L'équipe - quatre personnes - livre vite. Une page -- enfin.\n",
@@ -72,6 +73,20 @@ export const inciseDash: Rule = {
         ],
         fixed: "L'équipe – quatre personnes – livre vite. Une page – enfin.\n",
       },
+      {
+        site: { "_config.yml": "title: Blog\n" },
+        source: "Une page -- enfin.\n",
+        findings: [
+          {
+            message:
+              "Double trait d'union « -- » : kramdown le publie bien en « – », mais le texte source devrait porter ce caractère",
+            line: 1,
+            column: 10,
+            severity: "info",
+          },
+        ],
+        fixed: "Une page – enfin.\n",
+      },
     ],
     right: [
       {
@@ -85,22 +100,47 @@ export const inciseDash: Rule = {
     ],
   },
   check(context) {
+    const published = publishedTypography(context.site);
     for (const block of frenchBlocks(context)) {
       for (const match of frenchMatches(block, LONE_HYPHEN, followsWordAndSpace)) {
         const hyphen = match[1] as string;
         if (isMinus(block.text, match.index, hyphen)) continue;
+        const report = hyphenReport(hyphen, published);
         reportInProse(
           context,
           block,
           match.index,
           match.index + hyphen.length,
-          {
-            fr: `Trait d'union « ${hyphen} » entre deux mots : le tiret d'incise « – » est attendu`,
-            en: `Hyphen « ${hyphen} » between words: the en dash « – » is expected`,
-          },
+          report.message,
           { from: match.index, to: match.index + hyphen.length, text: "–" },
+          report.severity,
         );
       }
     }
   },
 };
+
+/**
+ * What to say of a lone hyphen. kramdown's typographic symbols (and cmark's smart punctuation) publish `--` as
+ * « – »: the reader sees the right dash, so the source is only worth a note, like `...` (typo/ellipsis).
+ */
+function hyphenReport(
+  hyphen: string,
+  published: PublishedTypography,
+): { message: Localized; severity?: Severity } {
+  if (hyphen === "--" && published.enDash === "–") {
+    return {
+      message: {
+        fr: `Double trait d'union « -- » : ${published.converter} le publie bien en « – », mais le texte source devrait porter ce caractère`,
+        en: `Double hyphen « -- »: ${published.converter} publishes it as « – », but the source should hold that character`,
+      },
+      severity: "info",
+    };
+  }
+  return {
+    message: {
+      fr: `Trait d'union « ${hyphen} » entre deux mots : le tiret d'incise « – » est attendu`,
+      en: `Hyphen « ${hyphen} » between words: the en dash « – » is expected`,
+    },
+  };
+}
