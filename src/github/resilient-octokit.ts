@@ -12,7 +12,8 @@ import {
  * Every GitHub request of the app bounded and retried (see request-policy.ts), as an Octokit plugin so
  * that every client Probot makes (a webhook's, the sweep's, `app.auth()`'s) has it. Its hook is the
  * outermost: each attempt goes through Probot's throttling (which paces requests, and shares its limits
- * through Redis when there is one), and the retries are this plugin's alone: Probot's retry plugin is
+ * through Redis when there is one), whose wait does not count in the time limit, and the retries are
+ * this plugin's alone: Probot's retry plugin is
  * off, and its throttling hands rate-limit errors back instead of waiting for them forever.
  */
 
@@ -56,9 +57,10 @@ export function requestPolicyPlugin(client: unknown, octokitOptions: Record<stri
   const { sleep = realSleep, now = Date.now, startTimer = realTimer, ...overrides } = given;
   const policy: RequestPolicy = { ...requestPolicyFromEnv(process.env), ...overrides };
   octokit.hook.wrap("request", async (request, options) => {
+    const baseFetch: typeof fetch = options.request?.fetch ?? globalThis.fetch;
     for (let retriesDone = 0; ; retriesDone++) {
       try {
-        return await attempt(request, options, policy.timeoutMs, startTimer);
+        return await attempt(request, options, { baseFetch, timeoutMs: policy.timeoutMs, startTimer });
       } catch (error) {
         const failure = classifyFailure(error, now());
         const decision = decideRetry(
@@ -80,45 +82,58 @@ export function requestPolicyPlugin(client: unknown, octokitOptions: Record<stri
 }
 
 /**
- * One attempt within `timeoutMs`. The response's body is read inside the limit too (Octokit would read
- * an aborted body as an empty one), and the race makes the limit hold even for what the signal does not
- * reach, such as the installation token fetched on the way.
+ * One attempt within `timeoutMs`, counted from when the request is sent: the wait in Probot's throttling
+ * queue, which sits between this hook and the fetch and can last long when many reviews write at once
+ * (its limits are shared by every instance through Redis), is no sign of a slow GitHub. The limit starts
+ * with the attempt's first fetch, and the response's body is read inside it (Octokit would read an aborted
+ * body as an empty one). The race rejects with the policy's own error, which Octokit would otherwise wrap
+ * into a 500 that looks like a network failure.
  */
 async function attempt(
   request: Request,
   options: RequestOptions,
-  timeoutMs: number,
-  startTimer: NonNullable<RequestPolicyOptions["startTimer"]>,
+  limit: {
+    baseFetch: typeof fetch;
+    timeoutMs: number;
+    startTimer: NonNullable<RequestPolicyOptions["startTimer"]>;
+  },
 ) {
+  const { baseFetch, timeoutMs, startTimer } = limit;
   const controller = new AbortController();
-  let cancel = () => {};
-  const expired = new Promise<never>((_, reject) => {
-    cancel = startTimer(timeoutMs, () => {
+  let cancel: (() => void) | undefined;
+  let reject: (error: unknown) => void = () => {};
+  const expired = new Promise<never>((_, rejectExpired) => {
+    reject = rejectExpired;
+  });
+  const startLimit = () => {
+    cancel ??= startTimer(timeoutMs, () => {
       const error = new GitHubTimeoutError(timeoutMs);
       controller.abort(error);
       reject(error);
     });
-  });
-  const baseFetch: typeof fetch = options.request?.fetch ?? globalThis.fetch;
+  };
+  // Set on the options object itself: the hooks inside this one (the throttling, the authentication)
+  // were bound to it and ignore any other object passed to `request`. `retries: 0` keeps Probot's retry
+  // plugin, when a client has it on, from retrying inside ours.
+  options.request = {
+    ...options.request,
+    fetch: bufferedFetch(baseFetch, controller.signal, startLimit),
+    retries: 0,
+  };
   try {
-    return await Promise.race([
-      request({
-        ...options,
-        // `retries: 0` keeps Probot's retry plugin, when a client has it on, from retrying inside ours.
-        request: { ...options.request, fetch: bufferedFetch(baseFetch, controller.signal), retries: 0 },
-      }),
-      expired,
-    ]);
+    return await Promise.race([request(options), expired]);
   } finally {
-    cancel();
+    cancel?.();
   }
 }
 
 /** Statuses whose response has no body, which `new Response` refuses one for. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-function bufferedFetch(base: typeof fetch, signal: AbortSignal): typeof fetch {
+/** `fetch`, with `onSend` called as it sends, under `signal`, the response's body read in full. */
+function bufferedFetch(base: typeof fetch, signal: AbortSignal, onSend: () => void): typeof fetch {
   return async (input, init) => {
+    onSend();
     const response = await base(input, { ...init, signal });
     const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
     const copy = new Response(body, {
