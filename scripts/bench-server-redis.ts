@@ -51,11 +51,8 @@ async function benchRedisInstances(): Promise<string[]> {
           privateKey,
           secret: SECRET,
           redisUrl: redis.url,
-          // Probot's throttling spaces writes 1 s apart and comments 3 s apart over both instances (their
-          // limits are shared in Redis); a request's time limit counts its wait in that queue, which
-          // with 8 reviews at once exceeds the default 20 s. The limit is widened so that the pace, not
-          // the limit, is measured.
-          env: { RELECTEUR_GITHUB_TIMEOUT_MS: "300000" },
+          // The default GitHub time limit (20 s): Probot's throttling spaces writes 1 s apart and comments
+          // 3 s apart over both instances, and the wait in that queue does not count in the limit.
         }),
       );
     }

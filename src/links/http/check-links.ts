@@ -4,6 +4,7 @@ import { urlRefusal } from "./address-policy.js";
 import { type AttemptContext, attemptLink } from "./check-one-link.js";
 import { createGuardedAgent, type ResolveAll } from "./guarded-connector.js";
 import { formatSeconds, type LinkOutcome, notKept } from "./link-outcome.js";
+import { type LinkTimers, REAL_LINK_TIMERS } from "./link-timers.js";
 import { normalizeUrl, parseLink, skippingHost } from "./link-url.js";
 import { createRequestLimiter } from "./request-limiter.js";
 import { servableVerdict, type VerdictCache } from "./verdict-cache.js";
@@ -42,6 +43,8 @@ export interface LinkCheckOptions {
   timeouts?: { connectMs: number; headersMs: number; perLinkMs: number };
   /** DNS for tests; the system's resolver otherwise. */
   resolveAll?: ResolveAll;
+  /** The deadline's and the links' timers; real ones unless a test expires them itself. */
+  timers?: LinkTimers;
 }
 
 export { normalizeUrl } from "./link-url.js";
@@ -61,9 +64,12 @@ export async function checkExternalLinks(
   const policy: AddressPolicy = { allowPrivateAddresses: options.allowPrivateAddresses };
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const deadlineAt = performance.now() + deadlineMs;
+  const timers = options.timers ?? REAL_LINK_TIMERS;
+  const deadlineAt = timers.now() + deadlineMs;
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new Error("review deadline")), deadlineMs);
+  const cancelDeadline = timers.start("deadline", deadlineMs, () =>
+    deadline.abort(new Error("review deadline")),
+  );
   const agent = createGuardedAgent({
     policy,
     connectMs: timeouts.connectMs,
@@ -78,13 +84,14 @@ export async function checkExternalLinks(
     }),
     userAgent: options.userAgent,
     perLinkMs: timeouts.perLinkMs,
+    startBudget: (ms, expire) => timers.start("link", ms, expire),
     policy,
     skipHosts: options.skipHosts,
     deadline: deadline.signal,
     deadlineReason: `délai de vérification de la relecture écoulé (${formatSeconds(deadlineMs)})`,
   };
   const now = options.now ?? Date.now;
-  const remainingMs = () => deadlineAt - performance.now();
+  const remainingMs = () => deadlineAt - timers.now();
 
   // One promise per normalised URL, registered before any await: duplicates share the request in flight.
   const checks = new Map<string, Promise<ExternalVerdict>>();
@@ -102,7 +109,7 @@ export async function checkExternalLinks(
     const verdicts = await Promise.all(checks.values());
     return new Map([...checks.keys()].map((key, index) => [key, verdicts[index] as ExternalVerdict]));
   } finally {
-    clearTimeout(timer);
+    cancelDeadline();
     await agent.destroy().catch(() => undefined);
   }
 }

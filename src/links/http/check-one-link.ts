@@ -19,6 +19,8 @@ export interface AttemptContext extends HopRules {
   limiter: RequestLimiter;
   userAgent: string;
   perLinkMs: number;
+  /** Starts a link's budget of `perLinkMs`: calls `expire` then, unless the returned function cancels it. */
+  startBudget(ms: number, expire: () => void): () => void;
   /** Aborted when the review's deadline passes. */
   deadline: AbortSignal;
   /** The reason given to links the deadline interrupts. */
@@ -37,9 +39,11 @@ interface Answer {
 export async function attemptLink(start: URL, context: AttemptContext): Promise<AttemptResult> {
   // The link's budget starts with its first request, not while it waits in the queue behind others.
   const budget = new AbortController();
-  let budgetTimer: NodeJS.Timeout | undefined;
+  let cancelBudget: (() => void) | undefined;
   const startBudget = () => {
-    budgetTimer ??= setTimeout(() => budget.abort(new Error("link budget spent")), context.perLinkMs);
+    cancelBudget ??= context.startBudget(context.perLinkMs, () =>
+      budget.abort(new Error("link budget spent")),
+    );
   };
   const signal = AbortSignal.any([context.deadline, budget.signal]);
   let url = start;
@@ -90,7 +94,7 @@ export async function attemptLink(start: URL, context: AttemptContext): Promise<
     }
     return outcome(errorOutcome(error, url.hostname));
   } finally {
-    clearTimeout(budgetTimer);
+    cancelBudget?.();
   }
 }
 

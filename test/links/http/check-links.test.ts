@@ -5,6 +5,7 @@ import {
   type LinkCheckOptions,
   normalizeUrl,
 } from "../../../src/links/http/check-links.js";
+import type { LinkTimers } from "../../../src/links/http/link-timers.js";
 import { createMemoryVerdictCache } from "../../../src/links/http/verdict-cache.js";
 import type { ExternalVerdict } from "../../../src/links/types.js";
 import { ConcurrencyMeter, closedPort, type Handler, startServer, type TestServer } from "./test-server.js";
@@ -49,6 +50,52 @@ async function checkOne(
   const results = await checkExternalLinks([url], options);
   return results.get(normalizeUrl(url) ?? url);
 }
+
+/** The checker's timers, expired by the test when it chooses: no test measures real time. */
+function manualLinkTimers() {
+  const live = new Set<{ limit: "deadline" | "link"; expire: () => void }>();
+  const timers: LinkTimers & { expire(limit: "deadline" | "link"): void } = {
+    start: (limit, _ms, expire) => {
+      const timer = { limit, expire };
+      live.add(timer);
+      return () => live.delete(timer);
+    },
+    now: () => 0,
+    /** Expires every time limit of that kind running now. */
+    expire: (limit) => {
+      for (const timer of [...live].filter((each) => each.limit === limit)) {
+        live.delete(timer);
+        timer.expire();
+      }
+    },
+  };
+  return timers;
+}
+
+/** A handler that holds every request until the test answers it, with a way to wait for each. */
+const holdingHandler = (() => {
+  let arrived = new Map<string, ServerResponse>();
+  let waiting = new Map<string, (response: ServerResponse) => void>();
+  afterEach(() => {
+    arrived = new Map();
+    waiting = new Map();
+  });
+  return {
+    handler: ((request, response) => {
+      const path = request.url ?? "";
+      const waiter = waiting.get(path);
+      if (waiter) waiter(response);
+      else arrived.set(path, response);
+    }) as Handler,
+    /** The held response of the request for `path`, once it has arrived. */
+    received: (path: string) =>
+      new Promise<ServerResponse>((resolve) => {
+        const response = arrived.get(path);
+        if (response) resolve(response);
+        else waiting.set(path, resolve);
+      }),
+  };
+})();
 
 describe("statuses", () => {
   it.each([
@@ -229,12 +276,16 @@ describe("network failures", () => {
   });
 
   it("gives each link its own budget", async () => {
-    const server = await serve(() => undefined);
-    const verdict = await checkOne(server.url("/"), {
+    const server = await serve(holdingHandler.handler);
+    const timers = manualLinkTimers();
+    const checking = checkOne(server.url("/"), {
       ...LOCAL,
+      timers,
       timeouts: { connectMs: 1_000, headersMs: 5_000, perLinkMs: 300 },
     });
-    expect(verdict).toEqual({ kind: "unverified", reason: "pas de réponse en 0,3 s" });
+    await holdingHandler.received("/");
+    timers.expire("link");
+    expect(await checking).toEqual({ kind: "unverified", reason: "pas de réponse en 0,3 s" });
   });
 
   it("calls a refused connection unverified", async () => {
@@ -389,16 +440,22 @@ describe("scheduling", () => {
   });
 
   it("starts a link's own budget with its first request, not while it waits for a slot", async () => {
-    // One at a time, 0.5 s each: /c waits 1 s for its slot, then takes 0.5 s, within its 1.4 s only if
-    // waiting does not count. Each request has 0.9 s to spare, for a loaded machine.
-    const server = await serve((_request, response) => setTimeout(() => response.writeHead(200).end(), 500));
+    // One request at a time: /b and /c wait for their slot while /a is held by the server.
+    const server = await serve(holdingHandler.handler);
+    const timers = manualLinkTimers();
     const urls = ["/a", "/b", "/c"].map((path) => server.url(path));
-    const results = await checkExternalLinks(urls, {
-      ...LOCAL,
-      maxInFlight: 1,
-      timeouts: { connectMs: 1_400, headersMs: 1_400, perLinkMs: 1_400 },
-    });
-    expect([...results.values()].map((verdict) => verdict.kind)).toEqual(["alive", "alive", "alive"]);
+    const checking = checkExternalLinks(urls, { ...LOCAL, maxInFlight: 1, timers });
+    (await holdingHandler.received("/a")).writeHead(200).end();
+    await holdingHandler.received("/b");
+    // /b's budget runs out while the server holds it; /c, still waiting for its slot, has spent nothing.
+    timers.expire("link");
+    (await holdingHandler.received("/c")).writeHead(200).end();
+    const results = await checking;
+    expect([...results.values()]).toEqual([
+      { kind: "alive", status: 200, finalUrl: urls[0] },
+      { kind: "unverified", reason: "pas de réponse en 15 s" },
+      { kind: "alive", status: 200, finalUrl: urls[2] },
+    ]);
   });
 
   it("checks duplicates once, however they are written", async () => {
@@ -413,12 +470,15 @@ describe("scheduling", () => {
   });
 
   it("calls what the deadline interrupts or never starts unverified", async () => {
-    const server = await serve((request, response) => {
-      if (request.url === "/fast") response.writeHead(200).end();
-    });
+    const server = await serve(holdingHandler.handler);
+    const timers = manualLinkTimers();
     const urls = ["/fast", "/hang1", "/hang2", "/hang3"].map((path) => server.url(path));
-    // /fast answers at once: the 3 s leave room for a loaded machine; the others never answer.
-    const results = await checkExternalLinks(urls, { ...LOCAL, deadlineMs: 3_000 });
+    const checking = checkExternalLinks(urls, { ...LOCAL, deadlineMs: 3_000, timers });
+    (await holdingHandler.received("/fast")).writeHead(200).end();
+    // Two per host: /hang2 is sent once /fast's answer freed its slot; /hang3 waits behind the hung two.
+    await holdingHandler.received("/hang2");
+    timers.expire("deadline");
+    const results = await checking;
     expect(results.get(server.url("/fast"))).toMatchObject({ kind: "alive" });
     for (const path of ["/hang1", "/hang2", "/hang3"]) {
       expect(results.get(server.url(path))).toEqual({
@@ -426,7 +486,6 @@ describe("scheduling", () => {
         reason: "délai de vérification de la relecture écoulé (3 s)",
       });
     }
-    // Two per host: /hang3 waited behind /hang1 and /hang2 and was never sent.
     expect(server.requests.map((request) => request.path)).toEqual(["/fast", "/hang1", "/hang2"]);
   });
 
