@@ -6,26 +6,23 @@
  * - webhook answer time (p50/p99) of the real Probot server while a hostile post is being reviewed, beside
  *   the same server idle (the baseline). Goal: p99 < 100 ms;
  * - 50 pull requests of 5 posts reviewed by two instances on one Redis (scripts/bench-server-redis.ts).
- * - the built-in preview's first and repeated views on the example site, through a local GitHub stand-in.
+ * - the built-in preview's first and repeated views, through a local GitHub stand-in (scripts/bench-preview.ts).
  */
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
-import { Probot, ProbotOctokit, Server } from "probot";
+import { Probot, Server } from "probot";
 import { createApp } from "../src/app.js";
 import { packageRoot } from "../src/cli/package-root.js";
 import { type Config, DEFAULT_CONFIG } from "../src/config/schema.js";
-import { builtInPreviewUrl } from "../src/github/preview-links.js";
-import { createPreviewRoute } from "../src/github/preview-route.js";
 import type { ReviewContext } from "../src/review/pool/review-job.js";
 import { sharedReviewPool } from "../src/review/pool/review-pool.js";
 import { emptySite } from "../src/site/site.js";
 import { freePort } from "../test/support/free-port.js";
 import { signWebhook } from "../test/support/signed-webhook.js";
+import { previewViewsSection } from "./bench-preview.js";
 import { redisInstancesSection } from "./bench-server-redis.js";
 
 interface BenchSection {
@@ -146,123 +143,8 @@ const webhookLatency: BenchSection = {
   },
 };
 
-/**
- * The built-in preview's route on the example site, read through a local GitHub stand-in (tree and blobs
- * over HTTP on 127.0.0.1): a post's first view (tree, blobs, Liquid, kramdown, layouts), its stylesheet's
- * first view (Sass), then repeated views from the cache. Goals: first view < 1 s, repeated < 50 ms.
- */
-const previewViews: BenchSection = {
-  title: "Aperçu intégré (site d'exemple, GitHub local)",
-  async run() {
-    const stand = await startPreviewStandIn(join(packageRoot().path, "examples", "site"));
-    const settings = { publicUrl: "http://127.0.0.1", secrets: ["banc"] };
-    const newRoute = () =>
-      createPreviewRoute({
-        settings,
-        installationClient: async () =>
-          new ProbotOctokit({ auth: { token: "banc" }, baseUrl: stand.baseUrl }),
-        now: () => new Date(),
-        log: pino({ level: "silent" }),
-      });
-    let route = newRoute();
-    const server = createServer((request, response) => {
-      void route(request, response).then((handled) => {
-        if (!handled) response.writeHead(404).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    try {
-      const url = builtInPreviewUrl(settings, {
-        installationId: 1,
-        owner: "banc",
-        repo: "site",
-        pullNumber: 1,
-        commit: stand.commit,
-        path: stand.post,
-        expires: Math.floor(Date.now() / 1000) + 3600,
-      }).replace(settings.publicUrl, origin);
-      const timed = async (address: string) => {
-        const started = performance.now();
-        const response = await fetch(address);
-        const body = await response.text();
-        if (response.status !== 200) throw new Error(`${address}: ${response.status}`);
-        return { ms: performance.now() - started, body };
-      };
-      const first = await timed(url);
-      const firstRequests = stand.requests();
-      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(first.body)?.[1];
-      const css = stylesheet === undefined ? undefined : await timed(`${origin}${stylesheet}`);
-      // The same first view in a process that has rendered before (modules loaded and compiled): what
-      // every view but the process's very first costs.
-      route = newRoute();
-      const requestsBefore = stand.requests();
-      const warm = await timed(url);
-      const warmRequests = stand.requests() - requestsBefore;
-      const repeated: number[] = [];
-      for (let index = 0; index < 20; index++) repeated.push((await timed(url)).ms);
-      return [
-        `  ${stand.post}`,
-        `  première vue de la page    ${format(first.ms)}  (${firstRequests} requêtes au GitHub local)`,
-        `  première vue, processus chaud ${format(warm.ms).trim()}  (${warmRequests} requêtes)`,
-        css === undefined ? "  pas de feuille de style" : `  première vue du CSS (Sass) ${format(css.ms)}`,
-        `  vue répétée p50 / p99      ${format(percentile(repeated, 50))} / ${format(percentile(repeated, 99)).trim()}`,
-        `  mémoire du cache           ${(route.cachedBytes() / 1024).toFixed(0)} Kio`,
-      ];
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-      await stand.stop();
-    }
-  },
-};
-
-/** The few GitHub routes the preview reads, serving one folder as a public repository's only commit. */
-async function startPreviewStandIn(root: string) {
-  const commit = "b".repeat(40);
-  const files = new Map<string, Buffer>();
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
-      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else files.set(path, readFileSync(join(root, path)));
-    }
-  };
-  walk("");
-  const shaOf = (bytes: Buffer) =>
-    createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
-  const blobs = new Map([...files.values()].map((bytes) => [shaOf(bytes), bytes]));
-  let requests = 0;
-  const server = createServer((request, response) => {
-    requests++;
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
-    const json = (status: number, body: unknown) => {
-      response.writeHead(status, { "content-type": "application/json" });
-      response.end(JSON.stringify(body));
-    };
-    if (path === "/repos/banc/site")
-      return json(200, { private: false, html_url: "https://github.com/banc/site" });
-    if (path === `/repos/banc/site/git/trees/${commit}`) {
-      const tree = [...files].map(([name, bytes]) => ({ path: name, type: "blob", sha: shaOf(bytes) }));
-      return json(200, { sha: commit, tree, truncated: false });
-    }
-    const blob = /^\/repos\/banc\/site\/git\/blobs\/(\w+)$/.exec(path);
-    const bytes = blob ? blobs.get(blob[1] ?? "") : undefined;
-    if (bytes) return json(200, { encoding: "base64", content: bytes.toString("base64") });
-    return json(404, { message: "Not Found" });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const post = [...files.keys()].filter((name) => name.startsWith("_posts/")).sort()[0] ?? "";
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    commit,
-    post,
-    requests: () => requests,
-    stop: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 /** Each section's lines; the lexicon and Redis sections are added here by the issues that bring them. */
-const SECTIONS: BenchSection[] = [hostileInputs, webhookLatency, redisInstancesSection, previewViews];
+const SECTIONS: BenchSection[] = [hostileInputs, webhookLatency, redisInstancesSection, previewViewsSection];
 
 async function answerTimes(url: string, secret: string, count: number): Promise<number[]> {
   const times: number[] = [];

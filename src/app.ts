@@ -37,6 +37,7 @@ import {
 import { checkLinksBeforeReview } from "./links/check-post-links.js";
 import { createRedisVerdictCache } from "./links/http/redis-verdict-cache.js";
 import { createMemoryVerdictCache, type VerdictCache } from "./links/http/verdict-cache.js";
+import { warmUpPreviewRenderer } from "./preview/warm-up.js";
 import { createSweepPlanner, DEFAULT_SWEEP_MINUTES } from "./publish/sweep-planner.js";
 import { sharedReviewPool } from "./review/pool/review-pool.js";
 
@@ -446,7 +447,16 @@ function servePreviews(
       { err: error },
       "no HTTP server: the built-in preview's links are written but not served here",
     );
+    return;
   }
+  if (appOptions === undefined) return;
+  // The process's first preview would otherwise also pay for loading dart-sass and for a first pass
+  // through the renderer's code: done now, once the app is set up, in the background.
+  setImmediate(() => {
+    warmUpPreviewRenderer().catch((error: unknown) =>
+      app.log.warn({ err: error }, "could not warm up the built-in preview"),
+    );
+  });
 }
 
 function cacheBytesFromEnv(value: string | undefined): number | undefined {

@@ -42,7 +42,9 @@ type CommitEntry =
       configText?: string;
       pullRequestBase: string;
       pages: Map<string, string>;
+      /** Files pages load, rendered (undefined: not served); `rendering` holds those under way. */
       assets: Map<string, RenderedAsset | undefined>;
+      rendering: Map<string, Promise<RenderedAsset | undefined>>;
     };
 
 /**
@@ -147,20 +149,17 @@ export function createPreviewRoute(options: PreviewRouteOptions) {
         `${publicPath}${PREVIEW_PATH_PREFIX}/${match.token}${encodeURI(assetPath)}`;
       if (match.rest === "") {
         const annotated = url.searchParams.get("relecture") === "1";
-        const html = await renderPage(entry, grant, annotated, linkAsset, options.now());
+        const html = await renderPage(entry, grant, annotated, linkAsset, options.now(), () =>
+          touch(grant, entry),
+        );
         touch(grant, entry);
         if (html === undefined) return answer(response, 404, `${grant.path} n'existe pas à ce commit.`);
         return send(response, request, 200, "text/html; charset=utf-8", Buffer.from(html));
       }
       const assetPath = safeDecode(match.rest);
-      let asset = entry.assets.get(assetPath);
-      if (!entry.assets.has(assetPath)) {
-        asset = await entry.site.renderAsset(assetPath, linkAsset);
-        // Only what a page loads is served: not the site's other files (a Gemfile, a script).
-        if (asset?.contentType === "application/octet-stream") asset = undefined;
-        entry.assets.set(assetPath, asset);
-        touch(grant, entry);
-      }
+      const rendered = entry.assets.has(assetPath);
+      const asset = await assetOf(entry, assetPath, linkAsset);
+      if (!rendered) touch(grant, entry);
       if (asset === undefined) return answer(response, 404, `${assetPath} n'existe pas à ce commit.`);
       return send(response, request, 200, asset.contentType, Buffer.from(asset.bytes));
     } catch (error) {
@@ -187,21 +186,28 @@ async function openCommit(
 ): Promise<CommitEntry> {
   const octokit = await options.installationClient(grant.installationId);
   const { owner, repo } = grant;
-  let repository: { private: boolean; html_url: string };
-  try {
-    ({ data: repository } = await octokit.rest.repos.get({ owner, repo }));
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return { kind: "missing" };
-    throw error;
-  }
-  const reading = await readRepositoryConfig(
-    repositoryConfigLoader(octokit, owner, repo),
-    configTextReader(octokit, owner, repo),
-  );
+  // The repository, Relecteur's config and the commit's tree do not depend on each other: asked at once,
+  // the first view waits for the slowest of them rather than for their sum.
+  const [repository, reading, source] = await Promise.all([
+    octokit.rest.repos.get({ owner, repo }).then(
+      ({ data }) => data,
+      (error: unknown) => {
+        if (httpStatusOf(error) === 404) return undefined;
+        throw error;
+      },
+    ),
+    readRepositoryConfig(
+      repositoryConfigLoader(octokit, owner, repo),
+      configTextReader(octokit, owner, repo),
+    ),
+    openCommitFileSource(octokit, { owner, repo, ref: grant.commit }, blobs),
+  ]);
+  if (repository === undefined) return { kind: "missing" };
   const config = reading.ok ? reading.config : { ...DEFAULT_CONFIG, posts: [...reading.postGlobs] };
   if (repository.private && !config.preview.private) return { kind: "off" };
-  const source = await openCommitFileSource(octokit, { owner, repo, ref: grant.commit }, blobs);
   if (source === undefined) return { kind: "missing" };
+  // The post is read beside `_config.yml`, not after it.
+  source.readFile(grant.path).catch(() => undefined);
   const configText = await readText(source, "_config.yml");
   const theme = parseRemoteTheme(readConfigData(configText).remote_theme);
   const themeSource =
@@ -226,15 +232,44 @@ async function openCommit(
     pullRequestBase: `${repository.html_url}/pull/`,
     pages: new Map(),
     assets: new Map(),
+    rendering: new Map(),
   };
 }
 
+type SiteEntry = Extract<CommitEntry, { kind: "site" }>;
+
+/**
+ * A file a page loads, rendered once per commit (a stylesheet compiled with Sass, an image read). Only what
+ * a page loads is served: not the site's other files (a Gemfile, a script).
+ */
+function assetOf(
+  entry: SiteEntry,
+  assetPath: string,
+  linkAsset: (path: string) => string,
+): Promise<RenderedAsset | undefined> {
+  if (entry.assets.has(assetPath)) return Promise.resolve(entry.assets.get(assetPath));
+  let pending = entry.rendering.get(assetPath);
+  if (!pending) {
+    pending = entry.site
+      .renderAsset(assetPath, linkAsset)
+      .then((asset) => {
+        const served = asset?.contentType === "application/octet-stream" ? undefined : asset;
+        entry.assets.set(assetPath, served);
+        return served;
+      })
+      .finally(() => entry.rendering.delete(assetPath));
+    entry.rendering.set(assetPath, pending);
+  }
+  return pending;
+}
+
 async function renderPage(
-  entry: Extract<CommitEntry, { kind: "site" }>,
+  entry: SiteEntry,
   grant: PreviewGrant,
   annotated: boolean,
   linkAsset: (path: string) => string,
   now: Date,
+  assetsReady: () => void,
 ): Promise<string | undefined> {
   const key = `${grant.pullNumber}:${annotated ? "annotated" : "plain"}:${grant.path}`;
   const cached = entry.pages.get(key);
@@ -245,6 +280,10 @@ async function renderPage(
     pullRequestUrl: `${entry.pullRequestBase}${grant.pullNumber}`,
     linkAsset,
   });
+  // The browser asks for the page's stylesheets and images as soon as it reads the page: their rendering
+  // (Sass above all) starts now, so that those requests find it done or under way.
+  const preparing = page.assets.map((path) => assetOf(entry, path, linkAsset).catch(() => undefined));
+  void Promise.all(preparing).then(assetsReady);
   let html = withoutFaviconRequest(page.html);
   if (annotated) html = await annotate(entry, grant.path, html, now);
   entry.pages.set(key, html);
@@ -252,12 +291,7 @@ async function renderPage(
 }
 
 /** The page with the review's findings of the post marked in its text, and the box that counts them. */
-async function annotate(
-  entry: Extract<CommitEntry, { kind: "site" }>,
-  path: string,
-  html: string,
-  now: Date,
-): Promise<string> {
+async function annotate(entry: SiteEntry, path: string, html: string, now: Date): Promise<string> {
   const bytes = await entry.source.readFile(path);
   if (bytes === undefined) return html;
   const { site } = buildSite({

@@ -15,6 +15,7 @@ import { readKramdownOptions } from "./kramdown-options.js";
 import { markdownToHtml } from "./markdown-to-html.js";
 import { Omissions } from "./omissions.js";
 import { type LinkAsset, localUrlPath, rewriteCssUrls, rewritePageUrls, type UrlSpace } from "./page-urls.js";
+import { readAheadTemplates } from "./read-ahead.js";
 import { sanitizePage } from "./sanitize-page.js";
 import { compileSass } from "./sass-compiler.js";
 import { readConfigData } from "./site-config.js";
@@ -158,6 +159,11 @@ export class PreviewSite {
       site.isPost(path) || /(^|\/)_posts\//.test(path) ? "post" : "page",
     );
     const page = document.data;
+    readAheadTemplates(
+      { source: this.setup.source, files: this.setup.files, includesDir: includesDir(this.setup.config) },
+      document.body,
+      page.layout,
+    );
     const urlPath = String(page.url);
     const liquid = this.liquid(omissions);
     const siteDrop = this.siteDrop(urlPath);
@@ -266,7 +272,7 @@ export class PreviewSite {
     const setup = this.setup;
     return createJekyllLiquid({
       source: setup.source,
-      includesDir: typeof setup.config.includes_dir === "string" ? setup.config.includes_dir : "_includes",
+      includesDir: includesDir(setup.config),
       url: space.siteUrl,
       baseurl: space.baseurl,
       zone: setup.zone,
@@ -335,6 +341,10 @@ export class PreviewSite {
     }
     return output;
   }
+}
+
+function includesDir(config: Record<string, unknown>): string {
+  return typeof config.includes_dir === "string" ? config.includes_dir : "_includes";
 }
 
 const JEKYLL = { version: "4.3.4", environment: "production" };

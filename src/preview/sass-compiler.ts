@@ -4,6 +4,9 @@ import { readText, type SiteFileSource } from "./file-source.js";
 
 const SCHEME = "relecteur-site:";
 
+/** Beyond this many partials read ahead, Sass reads the rest as it imports them. */
+const MAX_READ_AHEAD = 200;
+
 /**
  * A `.scss` or `.sass` page compiled as jekyll-sass-converter does, with dart-sass: imports are looked up
  * beside the file, then in `sass_dir` (default `_sass`), through the file source (site files over the
@@ -43,6 +46,10 @@ export async function compileSass(
       return { contents, syntax };
     },
   };
+  // Sass asks for its imports one after another: through the GitHub API each would wait for the one
+  // before. The partials of the load paths are what stylesheets import, read here all at once.
+  const partials = (await Promise.all(loadPaths.map((dir) => source.list(dir)))).flat();
+  for (const partial of partials.slice(0, MAX_READ_AHEAD)) source.readFile(partial).catch(() => undefined);
   // dart-sass is large: loaded only when a stylesheet needs it.
   const { compileStringAsync, Logger } = await import("sass");
   const result = await compileStringAsync(text, {

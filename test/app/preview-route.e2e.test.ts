@@ -1,14 +1,15 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PREVIEW_HEADERS } from "../../src/github/preview-route.js";
 import { signPreviewToken } from "../../src/preview/preview-token.js";
 import { HEAD_SHA } from "./blog.js";
-import type { FakeGitHub } from "./fake-github.js";
+import { blobSha, type FakeGitHub } from "./fake-github.js";
 import { type RunningApp, startAppServer } from "./http-servers.js";
 import {
   PIXEL_PNG,
   PREVIEW_POST,
   PREVIEW_SECRET,
+  PREVIEW_SITE_FILES,
   PREVIOUS_SECRET,
   previewFake,
   tokenFor,
@@ -89,6 +90,17 @@ describe("the built-in preview, served by the app", () => {
     expect(pageHtml).toContain(`commit ${HEAD_SHA.slice(0, 7)}`);
     expect(pageHtml).toContain('href="https://github.com/betagouv/blog/pull/12"');
     expect(pageHtml).not.toMatch(/<script|onerror|piraté/i);
+  });
+
+  it("starts reading the stylesheet and the images as it serves the page, before the browser asks", async () => {
+    const blobReads = () => fake.requests.map((request) => request.path.split("/git/blobs/")[1]);
+    await vi.waitFor(
+      () => {
+        expect(blobReads()).toContain(blobSha(PREVIEW_SITE_FILES["css/main.scss"] as string));
+        expect(blobReads()).toContain(blobSha(PIXEL_PNG));
+      },
+      { timeout: 20_000 },
+    );
   });
 
   it("serves the images and the compiled stylesheet from the same commit, behind the same token", async () => {
