@@ -13,6 +13,7 @@ import { assignHeaderIds, buildTableOfContents } from "./header-ids.js";
 import { applyAttributeLists } from "./kramdown-ial.js";
 import type { KramdownOptions } from "./kramdown-options.js";
 import { expandMarkdownInHtml } from "./markdown-in-html.js";
+import { wrapSpanHtmlInParagraphs } from "./span-html.js";
 import { applyTypography } from "./typography.js";
 
 /** The parser the review engine uses: GFM as kramdown reads it, bare URLs left as text. */
@@ -33,6 +34,7 @@ function parseBlocks(markdown: string): Root {
 export function markdownToHtml(markdown: string, options: KramdownOptions): string {
   const { markdown: text, abbreviations } = extractAbbreviations(markdown);
   const tree = parseBlocks(text);
+  wrapSpanHtmlInParagraphs(tree);
   const tocLists = applyAttributeLists(tree, text);
   assignHeaderIds(tree, options);
   applyDefinitionLists(tree);

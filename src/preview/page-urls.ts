@@ -86,7 +86,13 @@ export function rewritePageUrls(
       for (const child of element.children)
         if (child.type === "text") child.value = rewriteCssUrls(child.value, toAsset);
     }
-    if (element.tagName === "a" && typeof properties.href === "string" && space.siteUrl !== "") {
+    // A link written with the site's own address already leads to the published site: kept as written.
+    if (
+      element.tagName === "a" &&
+      typeof properties.href === "string" &&
+      space.siteUrl !== "" &&
+      !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(properties.href.trim())
+    ) {
       const local = localUrlPath(properties.href, pageUrlPath, space);
       if (local !== undefined && local.path !== pageUrlPath)
         properties.href = `${space.siteUrl}${space.baseurl}${encodeURI(local.path)}${local.fragment}`;

@@ -103,6 +103,7 @@ describe("Jekyll's filters", () => {
     ],
     ["{{ page.list | jsonify }}", '["a","b","c"]'],
     ['{{ "a { b: c }" | scssify | strip_newlines }}', "a {  b: c;}"],
+    ["{% capture s %}a\n  b: c{% endcapture %}{{ s | sassify | strip_newlines }}", "a {  b: c;}"],
   ])("%s", async (template, expected) => {
     expect(await liquid(template, {}, "list: [a, b, c]\n")).toBe(expected);
   });

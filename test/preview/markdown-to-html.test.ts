@@ -129,6 +129,14 @@ describe("HTML blocks", () => {
     expect(out).not.toContain("markdown=");
   });
 
+  it("reads a span element alone on its line, or a comment after a space, as a paragraph", () => {
+    expect(html("Avant.\n\n<br/>\n\nAprès.\n")).toBe("<p>Avant.</p>\n<p><br/></p>\n<p>Après.</p>");
+    expect(html('<img src="a.png" alt="">\n')).toBe('<p><img src="a.png" alt=""></p>');
+    expect(html(" <!--more-->\n")).toBe("<p><!--more--></p>");
+    expect(html("<!--more-->\n")).toBe("<!--more-->");
+    expect(html("<div>bloc</div>\n")).toBe("<div>bloc</div>");
+  });
+
   it("keeps a block without the attribute as written", () => {
     expect(html("<div>\n**pas du Markdown**\n</div>\n")).toContain("**pas du Markdown**");
   });
@@ -143,13 +151,23 @@ describe("code blocks, marked up as rouge does", () => {
 
   it("wraps an indented block as plain text, and takes a language from an IAL", () => {
     expect(html("    code\n")).toContain(
-      '<div class="highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code\n',
+      '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code\n',
     );
+    expect(html("```\nbrut\n```\n")).toContain('<div class="language-plaintext highlighter-rouge">');
     expect(html("    code\n{: .language-js}\n")).toContain('<div class="language-js highlighter-rouge">');
   });
 
   it("keeps smart quotes and symbols out of code", () => {
-    expect(html("`l'a -- b`\n")).toContain("<code>l'a -- b</code>");
+    expect(html("`l'a -- b`\n")).toContain("l'a -- b</code>");
+  });
+
+  it("marks a code span as plain text for rouge, or in the language an IAL gives", () => {
+    expect(html("Le champ `statut`.\n")).toBe(
+      '<p>Le champ <code class="language-plaintext highlighter-rouge">statut</code>.</p>',
+    );
+    expect(html("Voir `puts 1`{: .language-ruby}.\n")).toContain(
+      '<code class="language-ruby highlighter-rouge">puts 1</code>',
+    );
   });
 });
 

@@ -40,6 +40,17 @@ describe("the files a page loads", () => {
     expect(page.html).toContain('<a href="https://blog.example.org/blog/contact/">contact</a>');
   });
 
+  it("keeps a link written with the site's address as written", async () => {
+    const site = await openSite({
+      ...SITE,
+      "_posts/2024-05-01-essai.md":
+        "---\n---\n[accueil](https://blog.example.org/blog) et [contact](contact/)\n",
+    });
+    const page = await site.renderPost("_posts/2024-05-01-essai.md");
+    expect(page.html).toContain('<a href="https://blog.example.org/blog">accueil</a>');
+    expect(page.html).toContain('<a href="https://blog.example.org/blog/2024/05/01/contact/">contact</a>');
+  });
+
   it("compiles a Sass page with its imports and Liquid, and links what it loads", async () => {
     const site = await openSite(SITE);
     const css = await site.renderAsset("/css/main.css", (path) => `/apercu${path}`);
