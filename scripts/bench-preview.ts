@@ -50,7 +50,7 @@ export const previewViewsSection = {
     const root = packageRoot().path;
     const sites = [
       {
-        name: "site d'exemple",
+        name: "site d’exemple",
         folder: join(root, "examples", "site"),
         post: "_posts/2024-03-05-premier-bilan.md",
       },
@@ -67,7 +67,7 @@ export const previewViewsSection = {
     ];
     const lines: string[] = [];
     for (const site of sites) {
-      lines.push(`  ${site.name} : ${site.post}`);
+      lines.push(`  ${site.name}\u00a0: ${site.post}`);
       for (const warmUp of [false, true]) {
         const figures = await runScenario(site.folder, site.post, site.theme, warmUp);
         const first = figures.first;
@@ -173,7 +173,7 @@ async function measureScenario(argv: readonly string[]): Promise<ScenarioFigures
 async function fetchOk(url: string): Promise<string> {
   const answer = await fetch(url);
   const body = await answer.text();
-  if (answer.status !== 200) throw new Error(`${url} : ${answer.status}\n${body}`);
+  if (answer.status !== 200) throw new Error(`${url}\u00a0: ${answer.status}\n${body}`);
   return body;
 }
 
