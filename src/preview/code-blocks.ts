@@ -18,9 +18,9 @@ export function applyRougeCodeBlocks(tree: Root): void {
     parent.children.splice(index, 1, block as never);
   });
   visit(tree, "inlineCode", (code: InlineCode) => {
-    const data = (code.data ??= {});
-    const properties = (data.hProperties ??= {});
-    properties.className = rougeClasses(properties.className, undefined);
+    code.data ??= {};
+    code.data.hProperties ??= {};
+    code.data.hProperties.className = rougeClasses(code.data.hProperties.className, undefined);
   });
 }
 
