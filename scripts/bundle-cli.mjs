@@ -51,6 +51,9 @@ await build({
   outfile: "dist/src/bundle/cli.cjs",
   format: "cjs",
   define: { "import.meta": "__relecteurImportMeta" },
+  // `import()` of a package left out (Sass) becomes `require`: a script compiled from V8's code cache has
+  // no dynamic import callback in Node 20, and all of these packages offer CommonJS.
+  supported: { "dynamic-import": false },
 });
 
 // The review worker, which the pool starts from the file next to the bundle.

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { constants, Script } from "node:vm";
+import { Script } from "node:vm";
 
 /**
  * Runs the bundled command line (one CommonJS file, built by `scripts/bundle-cli.mjs`) compiled with V8's
@@ -36,12 +36,9 @@ export async function runBundleWithCodeCache(bundlePath: string, cachePath: stri
   // The bundle runs as Node runs a CommonJS module, plus `import.meta` (esbuild defines it as this name).
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname, __relecteurImportMeta) {${source}\n})`,
-    {
-      filename: bundlePath,
-      cachedData,
-      // `import()` of a package left out of the bundle (undici, Piscina…) resolves from the bundle's folder.
-      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
+    // No dynamic import callback: Node 20 loses it for a script compiled from a cache, so the bundle has
+    // no `import()`, only `require`.
+    { filename: bundlePath, cachedData },
   );
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as Bundle };
