@@ -30,8 +30,9 @@ export type BundleRun = {
 };
 
 export async function runBundleWithCodeCache(bundlePath: string, cachePath: string): Promise<BundleRun> {
-  const source = readFileSync(bundlePath, "utf8");
-  const sourceDigest = sha256(source);
+  const bytes = readFileSync(bundlePath);
+  const sourceDigest = sha256(bytes);
+  const source = bytes.toString("utf8");
   const cachedData = readCodeCache(cachePath, sourceDigest);
   // The bundle runs as Node runs a CommonJS module, plus `import.meta` (esbuild defines it as this name).
   const script = new Script(
@@ -83,6 +84,6 @@ function writeCodeCache(cachePath: string, sourceDigest: Buffer, content: Buffer
   }
 }
 
-function sha256(data: string | Buffer): Buffer {
+function sha256(data: Buffer): Buffer {
   return createHash("sha256").update(data).digest();
 }
