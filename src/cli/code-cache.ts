@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -49,7 +49,7 @@ export async function runBundleWithCodeCache(bundlePath: string, cachePath: stri
   });
   const exitCode = await module.exports.runCli();
   // Made after the run, the cache also holds the functions this run compiled, not only the top level.
-  if (!cacheUsed) writeCodeCache(cachePath, sourceDigest, script.createCachedData());
+  if (!cacheUsed) writeCodeCache(cachePath, sourceDigest, () => script.createCachedData());
   return { exitCode, cacheUsed };
 }
 
@@ -69,16 +69,25 @@ function readCodeCache(cachePath: string, sourceDigest: Buffer): Buffer | undefi
   return content;
 }
 
-/** Written to a temporary file then renamed, so that a run in parallel never reads half a cache. */
-function writeCodeCache(cachePath: string, sourceDigest: Buffer, content: Buffer): void {
+/**
+ * Written to a temporary file then renamed, so that a run in parallel never reads half a cache. The code is
+ * serialised (tens of milliseconds) only once that file is open: a read-only cache folder costs nothing.
+ */
+function writeCodeCache(cachePath: string, sourceDigest: Buffer, serialise: () => Buffer): void {
   const temporary = `${cachePath}.${process.pid}.tmp`;
+  let file: number | undefined;
   try {
     mkdirSync(dirname(cachePath), { recursive: true });
-    writeFileSync(temporary, Buffer.concat([MAGIC, sourceDigest, sha256(content), content]));
+    file = openSync(temporary, "w");
+    const content = serialise();
+    writeFileSync(file, Buffer.concat([MAGIC, sourceDigest, sha256(content), content]));
+    closeSync(file);
+    file = undefined;
     renameSync(temporary, cachePath);
   } catch {
     // A read-only or full disk: the next run compiles again, as it would without a cache.
     try {
+      if (file !== undefined) closeSync(file);
       rmSync(temporary, { force: true });
     } catch {}
   }
