@@ -16,7 +16,7 @@ import type { Finding } from "../review/types.js";
 import { listSiteFiles } from "../site/load-local-site.js";
 import { STDIN_PATH } from "../site/post-path.js";
 import type { Site } from "../site/site.js";
-import { type WorkTreeChanges, workTreeChanges } from "./changed-since.js";
+import type { WorkTreeChanges } from "./changed-since.js";
 import type { CheckOptions } from "./check-options.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
@@ -48,9 +48,12 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const reviewOptions: ReviewOptions = { today: io.today, only: options.only };
   if (options.stdin) return checkStdin(options, io, root, site, config, reviewOptions);
 
-  // Read before the review: a reference git does not know is a usage error, not a failure half-way.
+  // Read before the review: a reference git does not know is a usage error, not a failure half-way. Git's
+  // module (and Node's child_process) is loaded only then.
   const changes =
-    options.changedSince === undefined ? undefined : workTreeChanges(root, options.changedSince);
+    options.changedSince === undefined
+      ? undefined
+      : (await import("./changed-since.js")).workTreeChanges(root, options.changedSince);
   let hasFailure = false;
   const targets = new Map<string, Target>();
   for (const path of options.paths.length > 0 ? options.paths : [root]) {

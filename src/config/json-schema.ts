@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RULE_IDS } from "../review/registry.js";
 import { configSchema } from "./schema.js";
 

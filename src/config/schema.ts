@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { MIN_APPROVALS } from "../publish/publish-policy.js";
 import { isValidTimeZone } from "../publish/zoned-time.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The fields of each webhook payload the app's handlers read, checked before they are read. A payload

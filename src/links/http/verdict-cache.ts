@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
+import { userCacheFolder } from "../../cli/user-cache-folder.js";
 import type { ExternalVerdict } from "../types.js";
 
 /**
@@ -142,14 +143,7 @@ export function defaultVerdictCachePath(
   platform: NodeJS.Platform,
   home: string,
 ): string {
-  const base =
-    env.XDG_CACHE_HOME ||
-    (platform === "darwin"
-      ? join(home, "Library", "Caches")
-      : platform === "win32"
-        ? env.LOCALAPPDATA || join(home, "AppData", "Local")
-        : join(home, ".cache"));
-  return join(base, "relecteur", "links.json");
+  return join(userCacheFolder(env, platform, home), "links.json");
 }
 
 async function readText(path: string): Promise<string | undefined> {
