@@ -46,3 +46,20 @@ export function longestRun(text: string, character: string): number {
 function noMention(text: string): string {
   return text.replace(/(^|[^\w@])@(?=[\w-])/g, "$1@\u200b");
 }
+
+/** A source text quoted in a French or English message: `« x »`, with no-break spaces inside. */
+const QUOTED = /«\u00a0(.*?)\u00a0»/gu;
+
+/**
+ * A finding's message in Markdown: what it quotes from the post goes in a code span, shown as written (a
+ * straight apostrophe, a space before a colon) and never read as Markdown; the rest is escaped text.
+ */
+export function markdownMessage(message: string): string {
+  let markdown = "";
+  let last = 0;
+  for (const match of message.matchAll(QUOTED)) {
+    markdown += `${escapeInline(message.slice(last, match.index))}${codeSpan(match[1] ?? "")}`;
+    last = match.index + match[0].length;
+  }
+  return markdown + escapeInline(message.slice(last));
+}
