@@ -60,7 +60,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     const found = expandPath(path, io.cwd, root, site);
     if (Array.isArray(found) && found.length === 0) {
       // Not a failure (a folder may hold drafts only), but silence would read as « all is well ».
-      io.stderr(`${path}: aucun article dans ce dossier (motifs posts : ${config.posts.join(", ")})\n`);
+      io.stderr(`${path}: aucun article dans ce dossier (motifs posts\u00a0: ${config.posts.join(", ")})\n`);
     }
     if (typeof found === "string") {
       io.stderr(`${found}\n`);
@@ -265,7 +265,7 @@ function reportFailure(place: string, error: unknown, debug: boolean, io: CliIo)
       ? "fichier illisible (permission refusée)"
       : code === "EISDIR"
         ? "c'est un dossier"
-        : `échec de la relecture : ${reason}`;
+        : `échec de la relecture\u00a0: ${reason}`;
   io.stderr(`${place}: ${message}${debug || code ? "" : " (relancez avec --debug pour le détail)"}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
 }

@@ -37,18 +37,20 @@ export function parseCheckOptions(args: string[]): CheckOptions {
   const { values, positionals } = parsed;
   const format = values.format ?? "text";
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format ${format} : formats possibles : ${FORMATS.join(", ")}`);
+    throw new UsageError(`--format ${format}\u00a0: formats possibles\u00a0: ${FORMATS.join(", ")}`);
   }
   const only = values.only
     ?.split(",")
     .map((item) => item.trim())
     .filter(Boolean);
   if (only && only.length === 0) {
-    throw new UsageError(`--only : indiquez au moins une catégorie parmi ${CATEGORIES.join(", ")}`);
+    throw new UsageError(`--only\u00a0: indiquez au moins une catégorie parmi ${CATEGORIES.join(", ")}`);
   }
   const unknown = only?.filter((item) => !(CATEGORIES as readonly string[]).includes(item));
   if (unknown && unknown.length > 0) {
-    throw new UsageError(`--only ${unknown.join(",")} : catégories possibles : ${CATEGORIES.join(", ")}`);
+    throw new UsageError(
+      `--only ${unknown.join(",")}\u00a0: catégories possibles\u00a0: ${CATEGORIES.join(", ")}`,
+    );
   }
   if (values.stdin && positionals.length > 0)
     throw new UsageError("--stdin ne se combine pas avec des chemins");
@@ -65,7 +67,7 @@ export function parseCheckOptions(args: string[]): CheckOptions {
   if (changedSince !== undefined && values.fix)
     throw new UsageError("--changed-since ne se combine pas avec --fix\u00a0: corrigez les articles nommés");
   if (values.path && !values.stdin)
-    throw new UsageError("--path nomme l'article lu sur l'entrée standard : ajoutez --stdin");
+    throw new UsageError("--path nomme l’article lu sur l’entrée standard\u00a0: ajoutez --stdin");
   return {
     paths: positionals,
     site: values.site,
@@ -95,7 +97,7 @@ function readFixValue(args: string[]): { flags: string[]; isFixAll: boolean } {
     const value = arg.slice("--fix=".length);
     if (value !== "all") {
       throw new UsageError(
-        `--fix=${value} : « --fix » applique les corrections sûres, « --fix=all » aussi les suggestions qui changent des lettres`,
+        `--fix=${value}\u00a0: «\u00a0--fix\u00a0» applique les corrections sûres, «\u00a0--fix=all\u00a0» aussi les suggestions qui changent des lettres`,
       );
     }
     isFixAll = true;
@@ -108,11 +110,11 @@ function readFixValue(args: string[]): { flags: string[]; isFixAll: boolean } {
 export function describeParseError(error: NodeJS.ErrnoException): string {
   const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1] ?? "";
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-    return `option inconnue « ${option} » (relecteur --help)`;
+    return `option inconnue «\u00a0${option}\u00a0» (relecteur --help)`;
   if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
     return error.message.includes("does not take an argument")
-      ? `l'option « ${option} » ne prend pas de valeur`
-      : `l'option « ${option} » attend une valeur`;
+      ? `l’option «\u00a0${option}\u00a0» ne prend pas de valeur`
+      : `l’option «\u00a0${option}\u00a0» attend une valeur`;
   }
   return error.message.split("\n")[0] ?? error.message;
 }

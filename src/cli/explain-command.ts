@@ -11,7 +11,7 @@ export function runExplain(args: readonly string[], io: CliIo): number {
   const [name, ...extra] = args.filter((arg) => arg !== "--debug");
   if (name === undefined || extra.length > 0) {
     throw new UsageError(
-      "usage : relecteur explain RÈGLE (par exemple : relecteur explain typo/nbsp-before-colon)",
+      "usage\u00a0: relecteur explain RÈGLE (par exemple\u00a0: relecteur explain typo/nbsp-before-colon)",
     );
   }
   const rule = findRule(name);
@@ -29,13 +29,15 @@ function findRule(name: string): Rule {
     name,
     RULES.map((rule) => rule.id),
   );
-  throw new UsageError(`règle inconnue « ${name} » (voulez-vous dire « ${nearest} » ?)`);
+  throw new UsageError(
+    `règle inconnue «\u00a0${name}\u00a0» (voulez-vous dire «\u00a0${nearest}\u00a0»\u202f?)`,
+  );
 }
 
 export function explainRule(rule: Rule): string[] {
   const lines = [
     `${rule.id} — ${rule.docs.title}`,
-    `Catégorie : ${rule.category} · niveau par défaut : ${SEVERITY_NAMES[rule.severity]}`,
+    `Catégorie\u00a0: ${rule.category} · niveau par défaut\u00a0: ${SEVERITY_NAMES[rule.severity]}`,
     "",
     rule.docs.rationale,
   ];
@@ -43,7 +45,7 @@ export function explainRule(rule: Rule): string[] {
   for (const example of rule.docs.right) lines.push("", "Correct :", ...indented(example));
   lines.push(
     "",
-    `Réglage dans .github/relecteur.yml : rules: { "${rule.id}": off | info | warning | error }`,
+    `Réglage dans .github/relecteur.yml\u00a0: rules: { "${rule.id}": off | info | warning | error }`,
   );
   return lines;
 }
@@ -51,7 +53,7 @@ export function explainRule(rule: Rule): string[] {
 function explainWrong(example: WrongExample): string[] {
   const lines = ["À corriger :", ...indented(example)];
   for (const finding of example.findings)
-    lines.push(`  → ligne ${finding.line}, colonne ${finding.column} : ${finding.message}`);
+    lines.push(`  → ligne ${finding.line}, colonne ${finding.column}\u00a0: ${finding.message}`);
   if (example.fixed !== undefined)
     lines.push("Corrigé :", ...indented({ ...example, source: example.fixed }));
   return lines;
@@ -60,8 +62,8 @@ function explainWrong(example: WrongExample): string[] {
 /** The example indented, invisible spaces made visible, with the file and configuration it assumes. */
 function indented(example: RuleExample): string[] {
   const context = [
-    example.path ? `(fichier : ${example.path})` : undefined,
-    example.config ? `(configuration : ${JSON.stringify(example.config)})` : undefined,
+    example.path ? `(fichier\u00a0: ${example.path})` : undefined,
+    example.config ? `(configuration\u00a0: ${JSON.stringify(example.config)})` : undefined,
   ].filter((line): line is string => line !== undefined);
   const visible = example.source.replaceAll("\u202f", "⍽").replaceAll("\u00a0", "␣").replace(/\n$/, "");
   return [...context.map((line) => `  ${line}`), ...visible.split("\n").map((line) => `    ${line}`)];

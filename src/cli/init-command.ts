@@ -22,12 +22,14 @@ export function runInit(args: readonly string[], io: CliIo): number {
     site = parseArgs({ args: [...args], options: { site: { type: "string" }, debug: { type: "boolean" } } })
       .values.site;
   } catch (error) {
-    throw new UsageError(`init : ${(error as Error).message} (usage : relecteur init [--site DIR])`);
+    throw new UsageError(
+      `init\u00a0: ${(error as Error).message} (usage\u00a0: relecteur init [--site DIR])`,
+    );
   }
   const root = site ? resolve(io.cwd, site) : (findSiteRoot(io.cwd) ?? io.cwd);
   const target = join(root, CONFIG_PATH);
   if (existsSync(target)) {
-    throw new UsageError(`${target} existe déjà : relecteur init ne remplace pas une configuration`);
+    throw new UsageError(`${target} existe déjà\u00a0: relecteur init ne remplace pas une configuration`);
   }
   const files = listSiteFiles(root);
   const configText = readSiteConfigText(root);
@@ -46,7 +48,7 @@ export function runInit(args: readonly string[], io: CliIo): number {
   if (!checked.ok) {
     // Never write a file that Relecteur itself would refuse.
     throw new Error(
-      `configuration produite invalide : ${checked.problems.map((problem) => problem.message).join(" ; ")}`,
+      `configuration produite invalide\u00a0: ${checked.problems.map((problem) => problem.message).join("\u202f; ")}`,
     );
   }
   mkdirSync(dirname(target), { recursive: true });

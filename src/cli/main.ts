@@ -82,13 +82,13 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       const { parsePreviewOptions, runPreview } = await import("./preview-command.js");
       return await runPreview(parsePreviewOptions(rest), io);
     }
-    throw new UsageError(`commande inconnue « ${command} » (relecteur --help)`);
+    throw new UsageError(`commande inconnue «\u00a0${command}\u00a0» (relecteur --help)`);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`relecteur: ${error.message}\n`);
       return 2;
     }
-    io.stderr(`relecteur: échec : ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`relecteur: échec\u00a0: ${error instanceof Error ? error.message : String(error)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 2;
   }

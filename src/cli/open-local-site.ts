@@ -52,7 +52,7 @@ function findRoot(request: LocalSiteRequest): { path: string; hasConfig: boolean
   if (request.siteDir) {
     const path = resolve(request.cwd, request.siteDir);
     if (!existsSync(path) || !statSync(path).isDirectory()) {
-      throw new UsageError(`--site ${request.siteDir} : dossier introuvable`);
+      throw new UsageError(`--site ${request.siteDir}\u00a0: dossier introuvable`);
     }
     return { path, hasConfig: existsSync(resolve(path, "_config.yml")) };
   }

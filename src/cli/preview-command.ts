@@ -29,15 +29,15 @@ export function parsePreviewOptions(args: string[]): PreviewOptions {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
-        ? `option inconnue « ${option} » (relecteur --help)`
+        ? `option inconnue «\u00a0${option}\u00a0» (relecteur --help)`
         : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
-          ? `l'option « ${option} » attend une valeur`
+          ? `l’option «\u00a0${option}\u00a0» attend une valeur`
           : ((error as Error).message.split("\n")[0] ?? "options illisibles"),
     );
   }
   const { values, positionals } = parsed;
   if (values.out === undefined || values.out.trim() === "") {
-    throw new UsageError("preview : indiquez où écrire les pages avec --out DIR");
+    throw new UsageError("preview\u00a0: indiquez où écrire les pages avec --out DIR");
   }
   return {
     paths: positionals,
@@ -85,7 +85,7 @@ export async function runPreview(options: PreviewOptions, io: CliIo): Promise<nu
   const { root, config, site } = opened.local;
   const themeDir = options.theme === undefined ? undefined : resolve(io.cwd, options.theme);
   if (themeDir !== undefined && !(existsSync(themeDir) && statSync(themeDir).isDirectory())) {
-    throw new UsageError(`--theme ${options.theme} : dossier introuvable`);
+    throw new UsageError(`--theme ${options.theme}\u00a0: dossier introuvable`);
   }
   const outDir = resolve(io.cwd, options.out);
   const source = layeredFileSource(
@@ -105,7 +105,7 @@ export async function runPreview(options: PreviewOptions, io: CliIo): Promise<nu
       io.stderr(`${found}\n`);
       hasFailure = true;
     } else if (found.length === 0) {
-      io.stderr(`${path}: aucun article dans ce dossier (motifs posts : ${config.posts.join(", ")})\n`);
+      io.stderr(`${path}: aucun article dans ce dossier (motifs posts\u00a0: ${config.posts.join(", ")})\n`);
     } else {
       for (const post of found) posts.add(post);
     }
@@ -129,7 +129,7 @@ export async function runPreview(options: PreviewOptions, io: CliIo): Promise<nu
       io.stdout(`${displayPath(io.cwd, target)}\n`);
       for (const asset of page.assets) if (!wanted.has(asset)) wanted.set(asset, post);
     } catch (error) {
-      io.stderr(`${post}: échec de l'aperçu : ${firstLine(error)}\n`);
+      io.stderr(`${post}: échec de l’aperçu\u00a0: ${firstLine(error)}\n`);
       if (options.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
       hasFailure = true;
     }
@@ -138,7 +138,7 @@ export async function runPreview(options: PreviewOptions, io: CliIo): Promise<nu
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(", ");
     io.stderr(
-      `${missing.length} fichier(s) chargé(s) par les pages absent(s) du site : ${shown}${missing.length > 5 ? ", …" : ""}\n`,
+      `${missing.length} fichier(s) chargé(s) par les pages absent(s) du site\u00a0: ${shown}${missing.length > 5 ? ", …" : ""}\n`,
     );
   }
   return hasFailure ? 2 : 0;
@@ -171,7 +171,7 @@ async function writeAssets(
       writeFileSync(target, asset.bytes);
       queue.push(...asset.assets);
     } catch (error) {
-      io.stderr(`${urlPath}: fichier non produit : ${firstLine(error)}\n`);
+      io.stderr(`${urlPath}: fichier non produit\u00a0: ${firstLine(error)}\n`);
       if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     }
   }
@@ -194,7 +194,7 @@ function insideOut(outDir: string, path: string): string {
   const target = resolve(outDir, path);
   const fromOut = relative(outDir, target);
   if (fromOut === "" || fromOut.startsWith("..") || isAbsolute(fromOut)) {
-    throw new Error(`chemin de sortie hors de --out : ${path}`);
+    throw new Error(`chemin de sortie hors de --out\u00a0: ${path}`);
   }
   return target;
 }

@@ -33,7 +33,7 @@ export function parseConfig(text: string, knownRuleIds: readonly string[]): Conf
           key: "",
           line: pos.line,
           column: pos.col,
-          message: `YAML invalide : ${firstLine(error.message)}`,
+          message: `YAML invalide\u00a0: ${firstLine(error.message)}`,
         };
       }),
     };
@@ -63,7 +63,7 @@ export function parseConfig(text: string, knownRuleIds: readonly string[]): Conf
       problems: unknownRules.map((id) => ({
         key: `rules.${id}`,
         ...locate(["rules"], id),
-        message: `règle inconnue « ${id} »${knownRuleIds.length > 0 ? ` (voulez-vous dire « ${closest(id, [...knownRuleIds])} » ?)` : ""}`,
+        message: `règle inconnue «\u00a0${id}\u00a0»${knownRuleIds.length > 0 ? ` (voulez-vous dire «\u00a0${closest(id, [...knownRuleIds])}\u00a0»\u202f?)` : ""}`,
       })),
     };
   }
@@ -78,14 +78,14 @@ function describeIssue(issue: z.core.$ZodIssue, locate: Locate): ConfigProblem[]
     return issue.keys.map((name) => ({
       key: key ? `${key}.${name}` : name,
       ...locate(issue.path, name),
-      message: `clé inconnue « ${key ? `${key}.${name}` : name} »`,
+      message: `clé inconnue «\u00a0${key ? `${key}.${name}` : name}\u00a0»`,
     }));
   }
   return [
     {
       key,
       ...locate(issue.path),
-      message: `${key ? `« ${key} »` : "La configuration"} ${frenchReason(issue)}`,
+      message: `${key ? `«\u00a0${key}\u00a0»` : "La configuration"} ${frenchReason(issue)}`,
     },
   ];
 }
@@ -104,7 +104,7 @@ function frenchReason(issue: z.core.$ZodIssue): string {
     case "invalid_type":
       return `doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case "invalid_value":
-      return `doit valoir ${issue.values.map((value) => `« ${String(value)} »`).join(", ")}`;
+      return `doit valoir ${issue.values.map((value) => `«\u00a0${String(value)}\u00a0»`).join(", ")}`;
     case "too_small":
       return issue.origin === "string"
         ? "ne doit pas être vide"

@@ -13,11 +13,11 @@ const percent = (share: number) => `${Math.round(share * 100)}${NNBSP}%`;
 export function renderInitialConfig(facts: SiteFacts): string {
   const lines = [
     fr(
-      `# Configuration de Relecteur, écrite par « relecteur init » d'après le site (${facts.postCount} articles).`,
+      `# Configuration de Relecteur, écrite par «\u00a0relecteur init\u00a0» d’après le site (${facts.postCount} articles).`,
     ),
-    fr("# Chaque clé est facultative : ce qui n'est pas écrit ici prend sa valeur par défaut."),
+    fr("# Chaque clé est facultative\u00a0: ce qui n’est pas écrit ici prend sa valeur par défaut."),
     fr(
-      "# Référence : la section « Configuration » du README de Relecteur ; « relecteur explain RÈGLE » explique une règle.",
+      "# Référence\u00a0: la section «\u00a0Configuration\u00a0» du README de Relecteur\u202f; «\u00a0relecteur explain RÈGLE\u00a0» explique une règle.",
     ),
     "",
   ];
@@ -27,7 +27,7 @@ export function renderInitialConfig(facts: SiteFacts): string {
   const counts = facts.commonFields.map(({ key, count }) => `${key} ${count}/${facts.postCount}`).join(", ");
   frontmatter.push(
     fr(
-      `  # Champs présents dans au moins 90${NNBSP}% des articles${counts ? ` (${counts})` : ""} : obligatoires.`,
+      `  # Champs présents dans au moins 90${NNBSP}% des articles${counts ? ` (${counts})` : ""}\u00a0: obligatoires.`,
     ),
     `  required: [${required.map(yamlScalar).join(", ")}]`,
   );
@@ -35,7 +35,7 @@ export function renderInitialConfig(facts: SiteFacts): string {
     const { folder, key, known, used } = facts.authorsCollection;
     frontmatter.push(
       fr(
-        `  # Les auteurs nommés par « ${key} » ont leur fiche dans ${folder}/ (${known} mentions connues sur ${used}).`,
+        `  # Les auteurs nommés par «\u00a0${key}\u00a0» ont leur fiche dans ${folder}/ (${known} mentions connues sur ${used}).`,
       ),
       `  authorsCollection: ${yamlScalar(folder)}`,
     );
@@ -47,7 +47,7 @@ export function renderInitialConfig(facts: SiteFacts): string {
   ) {
     frontmatter.push(
       fr(
-        `  # Le séparateur d'extrait de _config.yml figure dans ${facts.excerptSeparator.count} articles sur ${facts.postCount}.`,
+        `  # Le séparateur d’extrait de _config.yml figure dans ${facts.excerptSeparator.count} articles sur ${facts.postCount}.`,
       ),
       "  excerptSeparator: required",
     );
@@ -58,9 +58,11 @@ export function renderInitialConfig(facts: SiteFacts): string {
     lines.push(
       "markdown:",
       dominant
-        ? fr(`  # Puce la plus employée : « ${marker} » (${percent(share)} des ${total} éléments de liste).`)
+        ? fr(
+            `  # Puce la plus employée\u00a0: «\u00a0${marker}\u00a0» (${percent(share)} des ${total} éléments de liste).`,
+          )
         : fr(
-            `  # Aucune puce ne domine (« ${marker} » : ${percent(share)} de ${total}) : la même dans tout l'article.`,
+            `  # Aucune puce ne domine («\u00a0${marker}\u00a0»\u00a0: ${percent(share)} de ${total})\u00a0: la même dans tout l’article.`,
           ),
       `  listMarker: ${dominant ? JSON.stringify(marker) : "consistent"}`,
       "",
@@ -69,7 +71,7 @@ export function renderInitialConfig(facts: SiteFacts): string {
   lines.push(...typographyLines(facts), "");
   lines.push(...siteComments(facts));
   lines.push(
-    fr("# Niveau d'une règle : off, info, warning ou error. Par exemple :"),
+    fr("# Niveau d’une règle\u00a0: off, info, warning ou error. Par exemple :"),
     "# rules:",
     '#   "typo/apostrophe": off',
     "",
@@ -85,7 +87,7 @@ export function renderInitialConfig(facts: SiteFacts): string {
 function typographyLines(facts: SiteFacts): string[] {
   const lines = [
     "typography:",
-    fr("  # Espace insécable des corrections : fine (narrow), normale (regular) ou aucune (off)."),
+    fr("  # Espace insécable des corrections\u00a0: fine (narrow), normale (regular) ou aucune (off)."),
     "  nbsp: narrow",
   ];
   if (facts.siteLang) {
@@ -93,17 +95,17 @@ function typographyLines(facts: SiteFacts): string[] {
     // post's language, so it is only mentioned.
     lines.push(
       fr(
-        `  # Langue du site (lang de _config.yml) : ${facts.siteLang} ; la langue d'un article se lit dans son en-tête, sinon dans son texte.`,
+        `  # Langue du site (lang de _config.yml)\u00a0: ${facts.siteLang}\u202f; la langue d’un article se lit dans son en-tête, sinon dans son texte.`,
       ),
     );
   }
   if (facts.languageKey) {
     const values = Object.entries(facts.languageKey.values)
-      .map(([value, count]) => `${value} : ${count}`)
+      .map(([value, count]) => `${value}\u00a0: ${count}`)
       .join(", ");
     lines.push(
       fr(
-        `  # Les articles indiquent leur langue par « ${facts.languageKey.key} » (${values}) ; un article en anglais ne reçoit pas les règles de typographie française.`,
+        `  # Les articles indiquent leur langue par «\u00a0${facts.languageKey.key}\u00a0» (${values})\u202f; un article en anglais ne reçoit pas les règles de typographie française.`,
       ),
     );
   }
@@ -115,14 +117,14 @@ function siteComments(facts: SiteFacts): string[] {
   if (facts.url) {
     lines.push(
       fr(
-        `# Adresse du site lue dans _config.yml : ${facts.url}${facts.baseurl ? ` (baseurl ${facts.baseurl})` : ""} ; les liens vers elle sont internes.`,
+        `# Adresse du site lue dans _config.yml\u00a0: ${facts.url}${facts.baseurl ? ` (baseurl ${facts.baseurl})` : ""}\u202f; les liens vers elle sont internes.`,
       ),
     );
   }
   if (facts.plugins.length > 0) {
     lines.push(
       fr(
-        `# Plugins de _config.yml : ${facts.plugins.join(", ")} ; les pages qu'ils produisent comptent comme existantes.`,
+        `# Plugins de _config.yml\u00a0: ${facts.plugins.join(", ")}\u202f; les pages qu’ils produisent comptent comme existantes.`,
       ),
     );
   }

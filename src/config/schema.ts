@@ -18,7 +18,7 @@ const lexiconEntry = z
       .array(z.string().min(1))
       .optional()
       .describe(
-        "Les graphies à signaler (mots entiers, casse respectée). Sans elle : toute autre casse de `use`.",
+        "Les graphies à signaler (mots entiers, casse respectée). Sans elle\u00a0: toute autre casse de `use`.",
       ),
     message: z.string().optional().describe("Un message propre à ce terme."),
   })
@@ -29,11 +29,11 @@ export const configSchema = z
     _extends: z
       .string()
       .optional()
-      .describe("Configuration à reprendre d'un autre dépôt (Probot `_extends`)."),
+      .describe("Configuration à reprendre d’un autre dépôt (Probot `_extends`)."),
     posts: z
       .array(z.string().min(1))
       .default(["_posts/**/*.md", "_posts/**/*.markdown"])
-      .describe("Motifs (globs) des fichiers d'articles, depuis la racine du dépôt."),
+      .describe("Motifs (globs) des fichiers d’articles, depuis la racine du dépôt."),
     locale: z.enum(["fr", "en"]).default("fr").describe("Langue des messages de Relecteur."),
     site: z
       .object({
@@ -48,16 +48,18 @@ export const configSchema = z
       .prefault({}),
     frontmatter: z
       .object({
-        required: z.array(z.string().min(1)).default(["title"]).describe("Champs obligatoires de l'en-tête."),
+        required: z.array(z.string().min(1)).default(["title"]).describe("Champs obligatoires de l’en-tête."),
         authorsCollection: z
           .string()
           .min(1)
           .default("_authors")
-          .describe("Dossier des auteurs : chaque id de `authors` doit nommer `<dossier>/<id>.md`."),
+          .describe("Dossier des auteurs\u00a0: chaque id de `authors` doit nommer `<dossier>/<id>.md`."),
         excerptSeparator: z
           .enum(["required", "optional"])
           .default("optional")
-          .describe("`required` : chaque article doit contenir le séparateur d'extrait de `_config.yml`."),
+          .describe(
+            "`required`\u00a0: chaque article doit contenir le séparateur d’extrait de `_config.yml`.",
+          ),
       })
       .strict()
       .prefault({}),
@@ -67,7 +69,7 @@ export const configSchema = z
           .enum(["-", "*", "+", "consistent"])
           .default("consistent")
           .describe(
-            "Puce des listes non ordonnées : `-`, `*`, `+` ou `consistent` (la même dans tout l'article).",
+            "Puce des listes non ordonnées\u00a0: `-`, `*`, `+` ou `consistent` (la même dans tout l’article).",
           ),
       })
       .strict()
@@ -78,20 +80,20 @@ export const configSchema = z
           .enum(["narrow", "regular", "off"])
           .default("narrow")
           .describe(
-            "Espace insécable insérée par les corrections : fine (`narrow`), normale (`regular`) ou aucune règle (`off`).",
+            "Espace insécable insérée par les corrections\u00a0: fine (`narrow`), normale (`regular`) ou aucune règle (`off`).",
           ),
         // No default: unset, the apostrophe rule follows what the site's Markdown converter publishes.
         apostrophe: z
           .enum(["typographic", "straight", "any"])
           .optional()
           .describe(
-            "Apostrophe attendue dans le texte source : typographique `’`, droite `'` ou l'une ou l'autre. Sans elle : `’`, sauf quand kramdown (`smart_quotes` par défaut) convertit déjà les apostrophes droites, où la règle se tait.",
+            "Apostrophe attendue dans le texte source\u00a0: typographique `’`, droite `'` ou l’une ou l’autre. Sans elle\u00a0: `’`, sauf quand kramdown (`smart_quotes` par défaut) convertit déjà les apostrophes droites, où la règle se tait.",
           ),
         lang: z
           .enum(["fr", "en"])
           .optional()
           .describe(
-            "Langue de tous les articles qui n'indiquent pas la leur (`lang`, `language` ou `locale` du front matter) : ni le `lang` du site ni la détection ne jouent alors.",
+            "Langue de tous les articles qui n’indiquent pas la leur (`lang`, `language` ou `locale` du front matter)\u00a0: ni le `lang` du site ni la détection ne jouent alors.",
           ),
       })
       .strict()
@@ -99,7 +101,7 @@ export const configSchema = z
     lexicon: z
       .array(lexiconEntry)
       .default([])
-      .describe("Charte éditoriale : termes à employer et graphies à éviter."),
+      .describe("Charte éditoriale\u00a0: termes à employer et graphies à éviter."),
     links: z
       .object({
         external: z.boolean().default(true).describe("Vérifier les liens externes (requêtes HTTP)."),
@@ -114,14 +116,14 @@ export const configSchema = z
         deprecated: z
           .array(z.object({ prefix: z.string().min(1), use: z.string().min(1) }).strict())
           .default([])
-          .describe("Préfixes d'adresse à remplacer."),
+          .describe("Préfixes d’adresse à remplacer."),
       })
       .strict()
       .prefault({}),
     rules: z
       .record(z.string(), ruleLevel)
       .default({})
-      .describe("Niveau de chaque règle par son id : `off`, `info`, `warning` ou `error`."),
+      .describe("Niveau de chaque règle par son id\u00a0: `off`, `info`, `warning` ou `error`."),
     review: z
       .object({
         maxSuggestions: z
@@ -136,7 +138,7 @@ export const configSchema = z
           .max(600)
           .default(20)
           .describe(
-            "Délai de relecture d'un article, en secondes : au-delà, la relecture est interrompue et l'article reçoit `markdown/too-complex`.",
+            "Délai de relecture d’un article, en secondes\u00a0: au-delà, la relecture est interrompue et l’article reçoit `markdown/too-complex`.",
           ),
         scope: z
           .enum(["changed", "file"])
@@ -190,7 +192,7 @@ export const configSchema = z
         method: z
           .enum(["squash", "merge", "rebase"])
           .default("squash")
-          .describe("Méthode de fusion : `squash`, `merge` ou `rebase`."),
+          .describe("Méthode de fusion\u00a0: `squash`, `merge` ou `rebase`."),
         label: z
           .string()
           .min(1)
@@ -203,15 +205,15 @@ export const configSchema = z
         alsoAllow: z
           .array(z.string().min(1))
           .default([])
-          .describe("Motifs des fichiers qu'une pull request publiée peut toucher en plus des articles."),
+          .describe("Motifs des fichiers qu’une pull request publiée peut toucher en plus des articles."),
         reviewers: z
           .array(z.string().min(1))
           .default([])
-          .describe("Relecteurs dont l'approbation compte sans droit d'écriture sur le dépôt."),
+          .describe("Relecteurs dont l’approbation compte sans droit d’écriture sur le dépôt."),
         requiredChecks: z
           .array(z.string().min(1))
           .default([])
-          .describe("Vérifications qui doivent avoir réussi ; absentes, elles sont attendues."),
+          .describe("Vérifications qui doivent avoir réussi\u202f; absentes, elles sont attendues."),
         time: z
           .string()
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "une heure HH:MM est attendue, comme 09:00")

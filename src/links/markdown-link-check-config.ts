@@ -21,7 +21,7 @@ export function parseMarkdownLinkCheckConfig(text: string): {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { exceptions: NO_LINK_EXCEPTIONS, problems: [`JSON invalide : ${(error as Error).message}`] };
+    return { exceptions: NO_LINK_EXCEPTIONS, problems: [`JSON invalide\u00a0: ${(error as Error).message}`] };
   }
   const record = json !== null && typeof json === "object" ? (json as Record<string, unknown>) : {};
   const ignore: RegExp[] = [];
@@ -32,7 +32,7 @@ export function parseMarkdownLinkCheckConfig(text: string): {
     try {
       ignore.push(new RegExp(pattern));
     } catch {
-      problems.push(`motif ignoré invalide : ${pattern}`);
+      problems.push(`motif ignoré invalide\u00a0: ${pattern}`);
     }
   }
   const aliveStatusCodes = (Array.isArray(record.aliveStatusCodes) ? record.aliveStatusCodes : []).filter(

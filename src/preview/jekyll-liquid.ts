@@ -65,7 +65,7 @@ function fileSourceFs(source: SiteFileSource): FS {
     existsSync: () => false,
     readFile: async (path) => {
       const text = await read(path);
-      if (text === undefined) throw new Error(`fichier introuvable : ${path}`);
+      if (text === undefined) throw new Error(`fichier introuvable\u00a0: ${path}`);
       return text;
     },
     readFileSync: notSync,

@@ -45,7 +45,7 @@ export function registerJekyllTags(liquid: Liquid, site: TagSite): void {
     const state = ctx.getRegister<{ depth: number }>("relecteur-include", { depth: 0 });
     if (state.depth >= MAX_INCLUDE_DEPTH) {
       throw new Error(
-        `plus de ${MAX_INCLUDE_DEPTH} inclusions imbriquées (une inclusion qui s'inclut elle-même ?)`,
+        `plus de ${MAX_INCLUDE_DEPTH} inclusions imbriquées (une inclusion qui s’inclut elle-même\u202f?)`,
       );
     }
     state.depth += 1;
@@ -83,7 +83,8 @@ export function registerJekyllTags(liquid: Liquid, site: TagSite): void {
         const folder = typeof page.page?.path === "string" ? posix.dirname(page.page.path) : "";
         const path = posix.join(folder, name);
         const text = (yield readText(site.source, path)) as string | undefined;
-        if (text === undefined) throw new Error(`include_relative ${name} : fichier introuvable (${path})`);
+        if (text === undefined)
+          throw new Error(`include_relative ${name}\u00a0: fichier introuvable (${path})`);
         const templates = (yield this.liquid.parse(text, path)) as Template[];
         ctx.push({ include: yield this.hash.render(ctx) });
         try {
@@ -144,7 +145,7 @@ export function registerJekyllTags(liquid: Liquid, site: TagSite): void {
           | string
           | undefined;
         if (url === undefined) {
-          site.omissions.add(`{% ${kind} ${name} %} : introuvable dans le site`);
+          site.omissions.add(`{% ${kind} ${name} %}\u00a0: introuvable dans le site`);
           return;
         }
         emitter.write(`${site.baseurl}${url}`);

@@ -147,7 +147,7 @@ export class PreviewSite {
   /** The post's page with its layouts, sanitized, with the banner on top. */
   async renderPost(path: string, options: PageRenderOptions = {}): Promise<RenderedPage> {
     const text = await readText(this.setup.source, path);
-    if (text === undefined) throw new Error(`${path} : fichier introuvable`);
+    if (text === undefined) throw new Error(`${path}\u00a0: fichier introuvable`);
     const omissions = new Omissions();
     for (const item of this.siteOmissions) omissions.add(item);
     const site = siteModel(this.setup, new Map([[path, text]]));
@@ -324,7 +324,7 @@ export class PreviewSite {
       const text = layoutPath === undefined ? undefined : await readText(this.setup.source, layoutPath);
       if (text === undefined) {
         omissions.add(
-          `mise en page « ${name} » introuvable dans le site${this.siteOmissions.some((item) => item.startsWith("thème")) ? " (elle vient peut-être du thème)" : ""}`,
+          `mise en page «\u00a0${name}\u00a0» introuvable dans le site${this.siteOmissions.some((item) => item.startsWith("thème")) ? " (elle vient peut-être du thème)" : ""}`,
         );
         break;
       }

@@ -74,7 +74,7 @@ function sanitizeElement(element: Element, removed: Set<string>): Element | unde
   if (DROPPED.has(name)) {
     removed.add(
       name === "script" || name === "noscript"
-        ? "scripts du site (l'aperçu n'exécute aucun script)"
+        ? "scripts du site (l’aperçu n’exécute aucun script)"
         : `éléments <${name}>`,
     );
     return undefined;
@@ -89,7 +89,7 @@ function sanitizeElement(element: Element, removed: Set<string>): Element | unde
       type: "element",
       tagName: "a",
       properties: { href: src, className: ["relecteur-embed"], rel: ["noopener", "noreferrer"] },
-      children: [{ type: "text", value: `Contenu intégré${src ? ` : ${src}` : ""}` }],
+      children: [{ type: "text", value: `Contenu intégré${src ? `\u00a0: ${src}` : ""}` }],
     };
   }
   if (name === "meta" && element.properties.httpEquiv !== undefined) {
@@ -121,7 +121,7 @@ function sanitizeElement(element: Element, removed: Set<string>): Element | unde
         !(name === "img" && /^data:image\/(?!svg)/i.test(compact)));
     if (isDangerous) {
       delete element.properties[property];
-      if (lower.startsWith("on")) removed.add("gestionnaires d'évènements (on…)");
+      if (lower.startsWith("on")) removed.add("gestionnaires d’évènements (on…)");
     }
   }
   return element;

@@ -24,7 +24,7 @@ export async function readSiteData(
       value = parseDataFile(path, text);
     } catch (error) {
       onError(
-        `${path} illisible : ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`,
+        `${path} illisible\u00a0: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`,
       );
       continue;
     }

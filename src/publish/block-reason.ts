@@ -77,18 +77,18 @@ type MessageBuilders = { [Code in BlockReasonCode]: (data: BlockReasonData[Code]
 
 const MESSAGES: MessageBuilders = {
   "config-invalid": ({ key, problem }) =>
-    `configuration invalide, clé ${codeSpan(key)} : ${escapeInline(problem)}`,
-  "publish-disabled": () => "publication automatique désactivée (`publish.enabled` n'est pas `true`)",
+    `configuration invalide, clé ${codeSpan(key)}\u00a0: ${escapeInline(problem)}`,
+  "publish-disabled": () => "publication automatique désactivée (`publish.enabled` n’est pas `true`)",
   "path-not-allowed": ({ path }) =>
-    `le fichier ${codeSpan(path)} n'est pas un article : publication manuelle`,
-  "file-removed": ({ path }) => `le fichier ${codeSpan(path)} est supprimé : publication manuelle`,
+    `le fichier ${codeSpan(path)} n’est pas un article\u00a0: publication manuelle`,
+  "file-removed": ({ path }) => `le fichier ${codeSpan(path)} est supprimé\u00a0: publication manuelle`,
   "files-unlisted": ({ listed, total }) =>
-    `GitHub ne liste que ${listed} des ${total} fichiers modifiés : publication manuelle`,
-  "no-post": () => "aucun article dans cette pull request : publication manuelle",
+    `GitHub ne liste que ${listed} des ${total} fichiers modifiés\u00a0: publication manuelle`,
+  "no-post": () => "aucun article dans cette pull request\u00a0: publication manuelle",
   "not-open": () => "la pull request est fermée",
   draft: () => "la pull request est un brouillon",
-  "blocking-label": ({ label }) => `l'étiquette « ${escapeInline(label)} » bloque la publication`,
-  "missing-label": ({ label }) => `l'étiquette « ${escapeInline(label)} » manque`,
+  "blocking-label": ({ label }) => `l’étiquette «\u00a0${escapeInline(label)}\u00a0» bloque la publication`,
+  "missing-label": ({ label }) => `l’étiquette «\u00a0${escapeInline(label)}\u00a0» manque`,
   "missing-approvals": ({ required, actual }) => {
     const missing = required - actual;
     return missing === 1 ? "1 approbation manquante" : `${missing} approbations manquantes`;
@@ -97,7 +97,7 @@ const MESSAGES: MessageBuilders = {
   "check-failing": ({ check, source, conclusion }) => {
     if (source === "relecteur") return "la relecture de Relecteur signale des erreurs";
     return conclusion === "action_required"
-      ? `vérification ${codeSpan(check)} en attente d'une action (des workflows à approuver ?)`
+      ? `vérification ${codeSpan(check)} en attente d’une action (des workflows à approuver\u202f?)`
       : `vérification ${codeSpan(check)} en échec`;
   },
   "check-pending": ({ check, source, isReported }) => {
@@ -106,12 +106,12 @@ const MESSAGES: MessageBuilders = {
       ? `vérification ${codeSpan(check)} en cours`
       : `vérification ${codeSpan(check)} attendue`;
   },
-  "not-mergeable": () => "conflit avec la branche de base : à résoudre avant la publication",
-  "mergeability-pending": () => "GitHub vérifie encore l'absence de conflit",
+  "not-mergeable": () => "conflit avec la branche de base\u00a0: à résoudre avant la publication",
+  "mergeability-pending": () => "GitHub vérifie encore l’absence de conflit",
   "publication-date-invalid": ({ path, text }) =>
     text === undefined
       ? `date de publication introuvable pour ${codeSpan(path)}`
-      : `date de publication illisible pour ${codeSpan(path)} : « ${escapeInline(text)} »`,
+      : `date de publication illisible pour ${codeSpan(path)}\u00a0: «\u00a0${escapeInline(text)}\u00a0»`,
   "publication-date-in-future": ({ date, timeZone }, now) =>
     `publication programmée le ${formatFrenchDate(new Date(date), timeZone, now)}`,
 };

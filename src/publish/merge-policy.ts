@@ -49,7 +49,9 @@ export function evaluateMergePolicy(
 
 /** `Publie « Titre » (#12)`; several posts are listed, `Publie « A » et « B » (#12)`. */
 export function commitTitle(facts: PullRequestFacts): string {
-  const titles = facts.posts.map((post) => `« ${post.title?.trim() || post.path.split("/").pop()} »`);
+  const titles = facts.posts.map(
+    (post) => `«\u00a0${post.title?.trim() || post.path.split("/").pop()}\u00a0»`,
+  );
   const listed =
     titles.length <= 1 ? (titles[0] ?? "") : `${titles.slice(0, -1).join(", ")} et ${titles.at(-1)}`;
   return `Publie ${listed} (#${facts.number})`;
@@ -58,15 +60,15 @@ export function commitTitle(facts: PullRequestFacts): string {
 function configReasons(facts: PullRequestFacts, policy: PublishPolicy, now: Date): BlockReason[] {
   const reasons = facts.configIssues.map((issue) => blockReason("config-invalid", issue, now));
   if (!Number.isInteger(policy.approvals) || policy.approvals < MIN_APPROVALS) {
-    const problem = `un entier d'au moins ${MIN_APPROVALS} est attendu, « ${policy.approvals} » trouvé`;
+    const problem = `un entier d’au moins ${MIN_APPROVALS} est attendu, «\u00a0${policy.approvals}\u00a0» trouvé`;
     reasons.push(blockReason("config-invalid", { key: "publish.approvals", problem }, now));
   }
   if (!parsePublishTime(policy.time)) {
-    const problem = `une heure au format HH:MM est attendue, « ${policy.time} » trouvé`;
+    const problem = `une heure au format HH:MM est attendue, «\u00a0${policy.time}\u00a0» trouvé`;
     reasons.push(blockReason("config-invalid", { key: "publish.time", problem }, now));
   }
   if (!isValidTimeZone(policy.timezone)) {
-    const problem = `un fuseau horaire IANA (Europe/Paris) est attendu, « ${policy.timezone} » trouvé`;
+    const problem = `un fuseau horaire IANA (Europe/Paris) est attendu, «\u00a0${policy.timezone}\u00a0» trouvé`;
     reasons.push(blockReason("config-invalid", { key: "publish.timezone", problem }, now));
   }
   if (!policy.enabled) reasons.push(blockReason("publish-disabled", {}, now));

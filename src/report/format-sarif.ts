@@ -62,7 +62,7 @@ function sarifResult(result: FileResult, finding: Finding, ruleIndex: number | u
       ? [
           {
             fix: finding.suggestion,
-            description: `${finding.message} (suggestion : à relire, elle change des lettres)`,
+            description: `${finding.message} (suggestion\u00a0: à relire, elle change des lettres)`,
           },
         ]
       : []),

@@ -47,19 +47,39 @@ function noMention(text: string): string {
   return text.replace(/(^|[^\w@])@(?=[\w-])/g, "$1@\u200b");
 }
 
-/** A source text quoted in a French or English message: `« x »`, with no-break spaces inside. */
-const QUOTED = /«\u00a0(.*?)\u00a0»/gu;
+const OPEN = "«\u00a0";
+const CLOSE = "\u00a0»";
 
 /**
- * A finding's message in Markdown: what it quotes from the post goes in a code span, shown as written (a
- * straight apostrophe, a space before a colon) and never read as Markdown; the rest is escaped text.
+ * A finding's message in Markdown: what a French message quotes from the post (`« x »`, no-break spaces
+ * inside) goes in a code span, shown as written (a straight apostrophe, a space before a colon) and never
+ * read as Markdown; the rest is escaped text.
  */
 export function markdownMessage(message: string): string {
   let markdown = "";
-  let last = 0;
-  for (const match of message.matchAll(QUOTED)) {
-    markdown += `${escapeInline(message.slice(last, match.index))}${codeSpan(match[1] ?? "")}`;
-    last = match.index + match[0].length;
+  let rest = message;
+  for (let open = rest.indexOf(OPEN); open >= 0; open = rest.indexOf(OPEN)) {
+    const end = quoteEnd(rest, open + OPEN.length);
+    if (end < 0) break;
+    markdown += `${escapeInline(rest.slice(0, open))}${codeSpan(rest.slice(open + OPEN.length, end))}`;
+    rest = rest.slice(end + CLOSE.length);
   }
-  return markdown + escapeInline(message.slice(last));
+  return markdown + escapeInline(rest);
+}
+
+/**
+ * Where the quote whose text starts at `start` closes: at the first `\u00a0»` after balanced text, so that
+ * « « … » » quotes « … » whole; else at the first one (the quote of a lone « or »).
+ */
+function quoteEnd(text: string, start: number): number {
+  const first = text.indexOf(CLOSE, start);
+  for (let end = first; end >= 0; end = text.indexOf(CLOSE, end + 1)) {
+    const quoted = text.slice(start, end);
+    if (count(quoted, "«") === count(quoted, "»")) return end;
+  }
+  return first;
+}
+
+function count(text: string, character: string): number {
+  return text.split(character).length - 1;
 }

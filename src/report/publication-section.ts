@@ -14,26 +14,26 @@ const TEXTS = {
     heading: "Publication",
     waiting: "⏳ Pas encore publié :",
     dryRunScheduled: (date: string) =>
-      `🧪 Mode essai (\`publish.dryRun\`) : tout le reste est prêt, la publication serait programmée le ${date} ; rien ne sera fusionné.`,
+      `🧪 Mode essai (\`publish.dryRun\`)\u00a0: tout le reste est prêt, la publication serait programmée le ${date}\u202f; rien ne sera fusionné.`,
     labelMissing:
-      "⚠️ L'étiquette « publication programmée » n'a pas pu être posée : Relecteur ne reviendra pas seul à cette date ; le prochain événement (approbation, étiquette, vérification) évaluera de nouveau la publication.",
+      "⚠️ L’étiquette «\u00a0publication programmée\u00a0» n’a pas pu être posée\u00a0: Relecteur ne reviendra pas seul à cette date\u202f; le prochain événement (approbation, étiquette, vérification) évaluera de nouveau la publication.",
     scheduled: (date: string) =>
-      `📅 Publication programmée le ${date} : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.`,
+      `📅 Publication programmée le ${date}\u00a0: tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.`,
     dryRun: (method: string, title: string) =>
-      `🧪 Mode essai (\`publish.dryRun\`) : tout est prêt, Relecteur fusionnerait maintenant (${method}, « ${title} ») mais ne fait rien.`,
+      `🧪 Mode essai (\`publish.dryRun\`)\u00a0: tout est prêt, Relecteur fusionnerait maintenant (${method}, «\u00a0${title}\u00a0») mais ne fait rien.`,
     wouldDelete: (branch: string) => ` Il supprimerait ensuite la branche ${branch}.`,
-    merged: (method: string, sha: string) => `✅ Publié : fusion ${method} du commit ${sha}.`,
+    merged: (method: string, sha: string) => `✅ Publié\u00a0: fusion ${method} du commit ${sha}.`,
     deleted: (branch: string) => ` Branche ${branch} supprimée.`,
-    notDeleted: (branch: string) => ` La branche ${branch} n'a pas pu être supprimée.`,
+    notDeleted: (branch: string) => ` La branche ${branch} n’a pas pu être supprimée.`,
     failed: (sha: string, status: string, message: string) =>
-      `❌ La fusion du commit ${sha} a échoué (GitHub${status} : « ${message} »). Rien n'est retenté : Relecteur réessaiera au prochain événement (approbation, vérification, étiquette, nouveau commit).`,
+      `❌ La fusion du commit ${sha} a échoué (GitHub${status}\u00a0: «\u00a0${message}\u00a0»). Rien n’est retenté\u00a0: Relecteur réessaiera au prochain événement (approbation, vérification, étiquette, nouveau commit).`,
     unavailable: (status: string, message: string) =>
-      `⚠️ La publication n'a pas pu être évaluée (GitHub${status} : « ${message} »). Relecteur réessaiera au prochain événement.`,
+      `⚠️ La publication n’a pas pu être évaluée (GitHub${status}\u00a0: «\u00a0${message}\u00a0»). Relecteur réessaiera au prochain événement.`,
     mergedByOther: "✅ Pull request fusionnée.",
     closed: "Pull request fermée sans publication.",
     ignored: {
       "older-commit": "approuvé un commit plus ancien",
-      "no-write-permission": "pas de droit d'écriture sur le dépôt",
+      "no-write-permission": "pas de droit d’écriture sur le dépôt",
       "own-approval": "approbation de son propre article",
     },
     ignoredIntro: "approbations qui ne comptent pas",
@@ -102,7 +102,7 @@ function body(outcome: PublicationOutcome, locale: Locale, now: Date): string[] 
             const ignored = reason.data.ignored
               .map(({ login, cause }) => `${escapeInline(`@${login}`)} (${texts.ignored[cause]})`)
               .join(", ");
-            lines.push(`  - ${texts.ignoredIntro}${locale === "fr" ? " : " : ": "}${ignored}`);
+            lines.push(`  - ${texts.ignoredIntro}${locale === "fr" ? "\u00a0: " : ": "}${ignored}`);
           }
         }
       }

@@ -16,7 +16,7 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
   const lines = [
     "# Règles de Relecteur",
     "",
-    "Page générée par `npm run docs` depuis la documentation de chaque règle (`src/review/<catégorie>/<règle>.ts`) ;",
+    "Page générée par `npm run docs` depuis la documentation de chaque règle (`src/review/<catégorie>/<règle>.ts`)\u202f;",
     "ses exemples sont aussi ses tests. Chaque règle se règle dans `.github/relecteur.yml` :",
     '`rules: { "<id>": off | info | warning | error }`.',
   ];
@@ -33,7 +33,7 @@ function renderRule(rule: Rule): string[] {
   const lines = [
     `### \`${rule.id}\` — ${rule.docs.title}`,
     "",
-    `Niveau par défaut : ${SEVERITY_NAMES[rule.severity]}.`,
+    `Niveau par défaut\u00a0: ${SEVERITY_NAMES[rule.severity]}.`,
     "",
     rule.docs.rationale,
   ];
@@ -45,14 +45,14 @@ function renderRule(rule: Rule): string[] {
 function renderWrong(example: WrongExample): string[] {
   const lines = ["À corriger :", "", ...fence(example)];
   for (const finding of example.findings)
-    lines.push(`- ligne ${finding.line}, colonne ${finding.column} : ${finding.message}`);
+    lines.push(`- ligne ${finding.line}, colonne ${finding.column}\u00a0: ${finding.message}`);
   if (example.fixed !== undefined) {
     // Corrections that change letters are suggestions, which only `--fix=all` applies.
     const command =
       lettersOnly(example.fixed) === lettersOnly(example.source)
         ? "`relecteur check --fix`"
         : "`relecteur check --fix=all` (suggestions, à relire)";
-    lines.push("", `Après ${command} :`, "", ...fence({ ...example, source: example.fixed }));
+    lines.push("", `Après ${command}\u00a0:`, "", ...fence({ ...example, source: example.fixed }));
   }
   return lines;
 }
@@ -63,8 +63,8 @@ function fence(example: RuleExample): string[] {
   const marker = "`".repeat(longest + 1);
   const visible = example.source.replaceAll("\u202f", "⍽").replaceAll("\u00a0", "␣").replace(/\n$/, "");
   const context = [
-    example.path ? `fichier : ${example.path}` : undefined,
-    example.config ? `configuration : ${JSON.stringify(example.config)}` : undefined,
+    example.path ? `fichier\u00a0: ${example.path}` : undefined,
+    example.config ? `configuration\u00a0: ${JSON.stringify(example.config)}` : undefined,
   ].filter((line): line is string => line !== undefined);
   return [
     ...context.map((line) => `*${line}*`),

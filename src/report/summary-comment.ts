@@ -27,7 +27,7 @@ const TEXTS = {
   fr: {
     heading: "Relecture éditoriale",
     noPost: "Aucun article modifié.",
-    clean: "Rien à signaler : bravo !",
+    clean: "Rien à signaler\u00a0: bravo\u202f!",
     cleanChanges: "Rien à signaler dans les lignes modifiées.",
     older: (count: number) =>
       count === 1
@@ -38,7 +38,7 @@ const TEXTS = {
     preview: "aperçu",
     columns: ["Article", "Erreurs", "Avertissements", "Infos"],
     line: "ligne",
-    colon: " : ",
+    colon: "\u00a0: ",
     more: (count: number) =>
       `… et ${count} autre${count > 1 ? "s" : ""} point${count > 1 ? "s" : ""} dans les annotations.`,
     categories: {
@@ -105,7 +105,7 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
   if (post.url) links.push(`[${texts.onSite}](${linkDestination(post.url)})`);
   if (post.previewUrl && !post.preview) links.push(`[${texts.preview}](${linkDestination(post.previewUrl)})`);
   const lines = [
-    `### ${post.title ? `« ${escapeInline(post.title)} »` : `\`${post.path}\``}`,
+    `### ${post.title ? `«\u00a0${escapeInline(post.title)}\u00a0»` : `\`${post.path}\``}`,
     "",
     links.join(" · ") + (post.preview ? renderPreviewLinks(post.preview, locale) : ""),
   ];

@@ -19,7 +19,7 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
       ok: false,
       offset: 0,
       problem: {
-        fr: `Fichier trop gros (${mebibytes.replace(".", ",")} Mio) : un article de plus de 1 Mio n'est pas relu`,
+        fr: `Fichier trop gros (${mebibytes.replace(".", ",")} Mio)\u00a0: un article de plus de 1 Mio n’est pas relu`,
         en: `File too large (${mebibytes} MiB): posts over 1 MiB are not reviewed`,
       },
     };
@@ -30,7 +30,7 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
       ok: false,
       offset: 0,
       problem: {
-        fr: "Encodage UTF-16 : réenregistrez le fichier en UTF-8",
+        fr: "Encodage UTF-16\u00a0: réenregistrez le fichier en UTF-8",
         en: "UTF-16 encoding: save the file as UTF-8",
       },
     };
@@ -41,7 +41,7 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
       ok: false,
       offset: 0,
       problem: {
-        fr: "Fichier binaire (octet nul) : un article doit être du texte Markdown",
+        fr: "Fichier binaire (octet nul)\u00a0: un article doit être du texte Markdown",
         en: "Binary file (NUL byte): a post must be Markdown text",
       },
     };
@@ -55,7 +55,7 @@ export function decodePost(bytes: Uint8Array): DecodedPost {
       ok: false,
       offset,
       problem: {
-        fr: "Encodage invalide : le fichier n'est pas en UTF-8 (réenregistrez-le en UTF-8)",
+        fr: "Encodage invalide\u00a0: le fichier n’est pas en UTF-8 (réenregistrez-le en UTF-8)",
         en: "Invalid encoding: the file is not UTF-8 (save it as UTF-8)",
       },
     };

@@ -63,13 +63,13 @@ export function parseJekyllConfig(text: string): { config: JekyllConfig; problem
     .map((error) => ({
       line: error.linePos?.[0]?.line ?? 1,
       column: error.linePos?.[0]?.col ?? 1,
-      message: `_config.yml illisible : ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
+      message: `_config.yml illisible\u00a0: ${error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
     }));
   if (!isMapping && problems.length === 0 && text.trim() !== "") {
     problems.push({
       line: 1,
       column: 1,
-      message: "_config.yml illisible : ce n'est pas une suite de « clé: valeur »",
+      message: "_config.yml illisible\u00a0: ce n’est pas une suite de «\u00a0clé: valeur\u00a0»",
     });
   }
   if (!isMapping) return { config: DEFAULT_JEKYLL_CONFIG, problems };

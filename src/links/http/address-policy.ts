@@ -30,7 +30,7 @@ const CLASS_NAMES: Record<AddressClass, string> = {
   loopback: "boucle locale",
   private: "réseau privé",
   "link-local": "lien local",
-  "carrier-grade-nat": "NAT d'opérateur",
+  "carrier-grade-nat": "NAT d’opérateur",
   "unique-local": "adresse locale unique",
   multicast: "multidiffusion",
   broadcast: "diffusion générale",
@@ -123,7 +123,7 @@ export function addressRefusal(address: string, policy: AddressPolicy): string |
   // Even an intranet has no business linking to the cloud's metadata service: it hands out credentials.
   if (policy.allowPrivateAddresses && found.class !== "metadata") return undefined;
   const inside = found.embedded ? `, IPv4 ${found.embedded} incluse` : "";
-  return `adresse « ${bareAddress(address)} » refusée (${CLASS_NAMES[found.class]}${inside})`;
+  return `adresse «\u00a0${bareAddress(address)}\u00a0» refusée (${CLASS_NAMES[found.class]}${inside})`;
 }
 
 /**
@@ -132,12 +132,12 @@ export function addressRefusal(address: string, policy: AddressPolicy): string |
  */
 export function urlRefusal(url: URL, policy: AddressPolicy): string | undefined {
   if (url.username !== "" || url.password !== "") {
-    return "identifiants dans l'adresse : un lien public n'en contient jamais";
+    return "identifiants dans l’adresse\u00a0: un lien public n’en contient jamais";
   }
   const refusal = addressRefusal(url.hostname, policy);
   if (refusal !== undefined) return refusal;
   if (!policy.allowPrivateAddresses && !WEB_PORTS.has(url.port)) {
-    return `port ${url.port} refusé : seuls les ports 80 et 443 sont vérifiés`;
+    return `port ${url.port} refusé\u00a0: seuls les ports 80 et 443 sont vérifiés`;
   }
   return undefined;
 }

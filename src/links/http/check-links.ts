@@ -123,15 +123,17 @@ interface LinkRun extends LinkCheckOptions {
 
 async function checkLink(text: string, key: string, run: LinkRun): Promise<ExternalVerdict> {
   const parsed = parseLink(text);
-  if (parsed.kind === "malformed") return { kind: "dead", reason: `adresse mal formée « ${text} »` };
+  if (parsed.kind === "malformed")
+    return { kind: "dead", reason: `adresse mal formée «\u00a0${text}\u00a0»` };
   if (parsed.kind === "other-scheme") {
     return {
       kind: "skipped",
-      reason: `seules les adresses http et https sont vérifiées (« ${parsed.scheme} »)`,
+      reason: `seules les adresses http et https sont vérifiées («\u00a0${parsed.scheme}\u00a0»)`,
     };
   }
   const skipped = skippingHost(parsed.url.hostname, run.skipHosts);
-  if (skipped !== undefined) return { kind: "skipped", reason: `hôte exclu par links.skip (« ${skipped} »)` };
+  if (skipped !== undefined)
+    return { kind: "skipped", reason: `hôte exclu par links.skip («\u00a0${skipped}\u00a0»)` };
   const refusal = urlRefusal(parsed.url, run.policy);
   if (refusal !== undefined) return { kind: "blocked", reason: refusal };
 
@@ -156,14 +158,14 @@ async function requestLink(url: URL, run: LinkRun): Promise<LinkOutcome> {
   const waitMs = first.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
   if (waitMs > MAX_RETRY_AFTER_MS) {
     return rateLimited(
-      `le site demande d'attendre ${formatSeconds(waitMs)} avant une nouvelle requête (429)`,
+      `le site demande d’attendre ${formatSeconds(waitMs)} avant une nouvelle requête (429)`,
     );
   }
   if (waitMs >= run.remainingMs()) return notKept({ kind: "unverified", reason: run.context.deadlineReason });
   run.context.limiter.slowDown(first.hostname, waitMs);
   const second = await attemptLink(url, run.context);
   if (second.kind === "outcome") return second.outcome;
-  return rateLimited("le site limite les requêtes, même après l'attente demandée (429)");
+  return rateLimited("le site limite les requêtes, même après l’attente demandée (429)");
 }
 
 function unexpected(error: unknown): ExternalVerdict {

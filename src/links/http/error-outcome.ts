@@ -25,10 +25,13 @@ export function errorOutcome(error: unknown, hostname: string): LinkOutcome {
     .map((cause) => (cause as { code?: unknown }).code)
     .find((value): value is string => typeof value === "string");
   if (code === "ENOTFOUND" || code === "ENODATA") {
-    return kept({ kind: "dead", reason: `domaine inconnu « ${hostname} »` });
+    return kept({ kind: "dead", reason: `domaine inconnu «\u00a0${hostname}\u00a0»` });
   }
   if (code === "EAI_AGAIN") {
-    return notKept({ kind: "unverified", reason: `nom « ${hostname} » introuvable pour l'instant (DNS)` });
+    return notKept({
+      kind: "unverified",
+      reason: `nom «\u00a0${hostname}\u00a0» introuvable pour l’instant (DNS)`,
+    });
   }
   if (code === "ECONNREFUSED")
     return notKept({ kind: "unverified", reason: "connexion refusée par le serveur" });

@@ -39,7 +39,7 @@ export function createGuardedLookup(
         for (const { address } of addresses) {
           const refusal = addressRefusal(address, policy);
           if (refusal !== undefined) {
-            reply(new AddressRefusedError(`« ${hostname} » pointe vers une ${refusal}`));
+            reply(new AddressRefusedError(`«\u00a0${hostname}\u00a0» pointe vers une ${refusal}`));
             return;
           }
         }

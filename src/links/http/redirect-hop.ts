@@ -26,24 +26,29 @@ export function nextHop(
   }
   const parsed = parseLink(resolve(location, from));
   if (parsed.kind === "malformed") {
-    return stop({ kind: "dead", status, reason: `redirection vers une adresse mal formée « ${location} »` });
+    return stop({
+      kind: "dead",
+      status,
+      reason: `redirection vers une adresse mal formée «\u00a0${location}\u00a0»`,
+    });
   }
   if (parsed.kind === "other-scheme") {
     return stop({
       kind: "dead",
       status,
-      reason: `redirection vers une adresse non HTTP « ${shorten(location)} »`,
+      reason: `redirection vers une adresse non HTTP «\u00a0${shorten(location)}\u00a0»`,
     });
   }
   const skipped = skippingHost(parsed.url.hostname, rules.skipHosts);
   if (skipped !== undefined) {
     return stop({
       kind: "skipped",
-      reason: `redirection vers un hôte exclu par links.skip (« ${skipped} »)`,
+      reason: `redirection vers un hôte exclu par links.skip («\u00a0${skipped}\u00a0»)`,
     });
   }
   const refusal = urlRefusal(parsed.url, rules.policy);
-  if (refusal !== undefined) return stop({ kind: "blocked", reason: `redirection refusée : ${refusal}` });
+  if (refusal !== undefined)
+    return stop({ kind: "blocked", reason: `redirection refusée\u00a0: ${refusal}` });
   return { kind: "follow", url: parsed.url };
 }
 

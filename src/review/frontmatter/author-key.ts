@@ -12,9 +12,9 @@ export const authorKey: Rule = {
   category: "frontmatter",
   severity: "warning",
   docs: {
-    title: "« author » au lieu de « authors »",
+    title: "«\u00a0author\u00a0» au lieu de «\u00a0authors\u00a0»",
     rationale:
-      "Ce site décrit ses auteurs dans une collection et lit le champ `authors` (une liste d'ids). Un champ `author` est ignoré par ses gabarits : l'article paraît sans auteur.",
+      "Ce site décrit ses auteurs dans une collection et lit le champ `authors` (une liste d’ids). Un champ `author` est ignoré par ses gabarits\u00a0: l’article paraît sans auteur.",
     wrong: [
       {
         site,
@@ -22,7 +22,7 @@ export const authorKey: Rule = {
         findings: [
           {
             message:
-              "Champ « author » : ce site attend « authors », une liste d'ids (« authors: [jean.dupont] »)",
+              "Champ «\u00a0author\u00a0»\u00a0: ce site attend «\u00a0authors\u00a0», une liste d’ids («\u00a0authors: [jean.dupont]\u00a0»)",
             line: 3,
             column: 1,
             endLine: 3,
@@ -34,7 +34,12 @@ export const authorKey: Rule = {
         site,
         source: "---\ntitle: Bonjour\nauthor: Jean Dupont\n---\n\nTexte.\n",
         findings: [
-          { message: "Champ « author » : ce site attend « authors », une liste d'ids", line: 3, column: 1 },
+          {
+            message:
+              "Champ «\u00a0author\u00a0»\u00a0: ce site attend «\u00a0authors\u00a0», une liste d’ids",
+            line: 3,
+            column: 1,
+          },
         ],
       },
     ],
@@ -52,10 +57,10 @@ export const authorKey: Rule = {
     if (!frontMatter || !field || !knownAuthorIds(context)) return;
     const value = frontMatter.data.author;
     const isSimpleId = typeof value === "string" && /^[\w.-]+$/.test(value.trim());
-    const example = isSimpleId ? ` (« authors: [${String(value).trim()}] »)` : "";
+    const example = isSimpleId ? ` («\u00a0authors: [${String(value).trim()}]\u00a0»)` : "";
     context.report({
       message: {
-        fr: `Champ « author » : ce site attend « authors », une liste d'ids${example}`,
+        fr: `Champ «\u00a0author\u00a0»\u00a0: ce site attend «\u00a0authors\u00a0», une liste d’ids${example}`,
         en: `Field « author »: this site expects « authors », a list of ids${example}`,
       },
       // No fix: `--fix` never renames a front matter key; the message shows the line to write.

@@ -13,15 +13,16 @@ export const authorsList: Rule = {
   category: "frontmatter",
   severity: "warning",
   docs: {
-    title: "« authors » doit être une liste",
+    title: "«\u00a0authors\u00a0» doit être une liste",
     rationale:
-      "Les gabarits et jekyll-feed parcourent `authors` comme une liste : un texte seul donne des auteurs manquants ou mal affichés. Même pour un seul auteur, écrivez `authors: [id]`.",
+      "Les gabarits et jekyll-feed parcourent `authors` comme une liste\u00a0: un texte seul donne des auteurs manquants ou mal affichés. Même pour un seul auteur, écrivez `authors: [id]`.",
     wrong: [
       {
         source: "---\ntitle: Bonjour\nauthors: jdupont\n---\n\nTexte.\n",
         findings: [
           {
-            message: "« authors » doit être une liste, même pour un seul auteur : « authors: [jdupont] »",
+            message:
+              "«\u00a0authors\u00a0» doit être une liste, même pour un seul auteur\u00a0: «\u00a0authors: [jdupont]\u00a0»",
             line: 3,
             column: 10,
             endLine: 3,
@@ -34,7 +35,8 @@ export const authorsList: Rule = {
         source: "---\ntitle: Bonjour\nauthors: jdupont # l'auteur principal\n---\n\nTexte.\n",
         findings: [
           {
-            message: "« authors » doit être une liste, même pour un seul auteur : « authors: [jdupont] »",
+            message:
+              "«\u00a0authors\u00a0» doit être une liste, même pour un seul auteur\u00a0: «\u00a0authors: [jdupont]\u00a0»",
             line: 3,
             column: 10,
             endColumn: 17,
@@ -47,7 +49,7 @@ export const authorsList: Rule = {
         findings: [
           {
             message:
-              "« authors » doit être une liste, même pour un seul auteur : « authors: [jdupont, mmartin] »",
+              "«\u00a0authors\u00a0» doit être une liste, même pour un seul auteur\u00a0: «\u00a0authors: [jdupont, mmartin]\u00a0»",
             line: 3,
             column: 10,
           },
@@ -69,7 +71,7 @@ export const authorsList: Rule = {
     const listForm = `[${ids.join(", ")}]`;
     context.report({
       message: {
-        fr: `« authors » doit être une liste, même pour un seul auteur : « authors: ${listForm} »`,
+        fr: `«\u00a0authors\u00a0» doit être une liste, même pour un seul auteur\u00a0: «\u00a0authors: ${listForm}\u00a0»`,
         en: `« authors » must be a list, even for one author: « authors: ${listForm} »`,
       },
       range: context.rangeAt(field.valueStart, field.valueEnd),

@@ -7,9 +7,9 @@ export const dateMismatch: Rule = {
   category: "frontmatter",
   severity: "warning",
   docs: {
-    title: "Date de l'en-tête différente de celle du nom de fichier",
+    title: "Date de l’en-tête différente de celle du nom de fichier",
     rationale:
-      "Jekyll prend la date de l'en-tête pour l'adresse et la publication de l'article, et celle du nom de fichier sinon : deux dates différentes donnent une adresse que personne n'attend.",
+      "Jekyll prend la date de l’en-tête pour l’adresse et la publication de l’article, et celle du nom de fichier sinon\u00a0: deux dates différentes donnent une adresse que personne n’attend.",
     wrong: [
       {
         path: "_posts/2024-03-05-bilan.md",
@@ -17,7 +17,7 @@ export const dateMismatch: Rule = {
         findings: [
           {
             message:
-              "Date de l'en-tête (2024-03-12) différente de celle du nom de fichier (2024-03-05) : Jekyll publie à la date de l'en-tête",
+              "Date de l’en-tête (2024-03-12) différente de celle du nom de fichier (2024-03-05)\u00a0: Jekyll publie à la date de l’en-tête",
             line: 3,
             column: 7,
           },
@@ -41,7 +41,7 @@ export const dateMismatch: Rule = {
     if (written === fromName) return;
     context.report({
       message: {
-        fr: `Date de l'en-tête (${written}) différente de celle du nom de fichier (${fromName}) : Jekyll publie à la date de l'en-tête`,
+        fr: `Date de l’en-tête (${written}) différente de celle du nom de fichier (${fromName})\u00a0: Jekyll publie à la date de l’en-tête`,
         en: `Front matter date (${written}) differs from the file name's (${fromName}): Jekyll publishes on the front matter date`,
       },
       range: context.rangeAt(date.field.valueStart, date.field.valueEnd),

@@ -9,9 +9,9 @@ export const excerptSeparator: Rule = {
   category: "frontmatter",
   severity: "error",
   docs: {
-    title: "Séparateur d'extrait manquant",
+    title: "Séparateur d’extrait manquant",
     rationale:
-      "Quand `frontmatter.excerptSeparator` vaut `required`, chaque article doit marquer la fin de son extrait (l'`excerpt_separator` de `_config.yml`, par exemple `<!--more-->`) : sans lui, la page d'accueil du blog montre l'article entier.",
+      "Quand `frontmatter.excerptSeparator` vaut `required`, chaque article doit marquer la fin de son extrait (l'`excerpt_separator` de `_config.yml`, par exemple `<!--more-->`)\u00a0: sans lui, la page d’accueil du blog montre l’article entier.",
     wrong: [
       {
         site,
@@ -19,7 +19,8 @@ export const excerptSeparator: Rule = {
         source: "---\ntitle: Bilan\n---\n\nChapeau.\n\nSuite.\n",
         findings: [
           {
-            message: "Séparateur d'extrait « <!--more--> » absent : placez-le après le chapeau de l'article",
+            message:
+              "Séparateur d’extrait «\u00a0<!--more-->\u00a0» absent\u00a0: placez-le après le chapeau de l’article",
             line: 5,
             column: 1,
           },
@@ -48,7 +49,7 @@ export const excerptSeparator: Rule = {
     const bodyStart = firstNonBlank(context.post.source, frontMatter.bodyStart);
     context.report({
       message: {
-        fr: `Séparateur d'extrait « ${separator} » absent : placez-le après le chapeau de l'article`,
+        fr: `Séparateur d’extrait «\u00a0${separator}\u00a0» absent\u00a0: placez-le après le chapeau de l’article`,
         en: `Excerpt separator « ${separator} » missing: put it after the post's lead paragraph`,
       },
       range: context.rangeAt(bodyStart, bodyStart),

@@ -34,15 +34,16 @@ export const fieldType: Rule = {
   category: "frontmatter",
   severity: "error",
   docs: {
-    title: "Champ de l'en-tête d'un type inattendu",
+    title: "Champ de l’en-tête d’un type inattendu",
     rationale:
-      "Un titre lu comme un nombre, un `published: non` lu comme du texte ou une date illisible cassent les gabarits du site ou publient ce qui ne devait pas l'être.",
+      "Un titre lu comme un nombre, un `published: non` lu comme du texte ou une date illisible cassent les gabarits du site ou publient ce qui ne devait pas l’être.",
     wrong: [
       {
         source: "---\ntitle: 2048 # le jeu\n---\n\nTexte.\n",
         findings: [
           {
-            message: "« title » doit être un texte, pas un nombre (2048) : mettez-le entre guillemets",
+            message:
+              "«\u00a0title\u00a0» doit être un texte, pas un nombre (2048)\u00a0: mettez-le entre guillemets",
             line: 2,
             column: 8,
           },
@@ -52,18 +53,28 @@ export const fieldType: Rule = {
       {
         source: "---\ntitle: Bonjour\npublished: non\n---\n\nTexte.\n",
         findings: [
-          { message: "« published » doit être true ou false, pas un texte (non)", line: 3, column: 12 },
+          {
+            message: "«\u00a0published\u00a0» doit être true ou false, pas un texte (non)",
+            line: 3,
+            column: 12,
+          },
         ],
       },
       {
         source: "---\ntitle: Bonjour\ndate: demain\n---\n\nTexte.\n",
         findings: [
-          { message: "« date » doit être une date AAAA-MM-JJ, pas un texte (demain)", line: 3, column: 7 },
+          {
+            message: "«\u00a0date\u00a0» doit être une date AAAA-MM-JJ, pas un texte (demain)",
+            line: 3,
+            column: 7,
+          },
         ],
       },
       {
         source: "---\ntitle:\n  fr: Bonjour\n---\n\nTexte.\n",
-        findings: [{ message: "« title » doit être un texte, pas un dictionnaire", line: 2, column: 1 }],
+        findings: [
+          { message: "«\u00a0title\u00a0» doit être un texte, pas un dictionnaire", line: 2, column: 1 },
+        ],
       },
     ],
     right: [
@@ -90,7 +101,7 @@ export const fieldType: Rule = {
       const isQuotable = expected === "text" && (typeof value === "number" || typeof value === "boolean");
       context.report({
         message: {
-          fr: `« ${field.key} » doit être ${EXPECTED_NAMES[expected].fr}, pas ${actual.fr}${written ? ` (${written})` : ""}${isQuotable ? " : mettez-le entre guillemets" : ""}`,
+          fr: `«\u00a0${field.key}\u00a0» doit être ${EXPECTED_NAMES[expected].fr}, pas ${actual.fr}${written ? ` (${written})` : ""}${isQuotable ? "\u00a0: mettez-le entre guillemets" : ""}`,
           en: `« ${field.key} » must be ${EXPECTED_NAMES[expected].en}, not ${actual.en}${written ? ` (${written})` : ""}${isQuotable ? ": quote it" : ""}`,
         },
         range: fieldValueRange(context, field),

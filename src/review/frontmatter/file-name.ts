@@ -7,7 +7,7 @@ export const fileName: Rule = {
   docs: {
     title: "Nom de fichier d'article invalide",
     rationale:
-      "Jekyll ne publie un article que si son nom est `AAAA-MM-JJ-titre.md` : la date et le titre de l'adresse en viennent. Un autre nom, et l'article n'apparaît pas.",
+      "Jekyll ne publie un article que si son nom est `AAAA-MM-JJ-titre.md`\u00a0: la date et le titre de l’adresse en viennent. Un autre nom, et l’article n’apparaît pas.",
     wrong: [
       {
         path: "_posts/bilan-2024.md",
@@ -15,7 +15,7 @@ export const fileName: Rule = {
         findings: [
           {
             message:
-              "Nom de fichier « bilan-2024.md » : un article doit s'appeler AAAA-MM-JJ-titre.md pour être publié",
+              "Nom de fichier «\u00a0bilan-2024.md\u00a0»\u00a0: un article doit s’appeler AAAA-MM-JJ-titre.md pour être publié",
             line: 1,
             column: 1,
           },
@@ -36,7 +36,7 @@ export const fileName: Rule = {
     if (dateText || isAnonymous) return;
     context.report({
       message: {
-        fr: `Nom de fichier « ${name} » : un article doit s'appeler AAAA-MM-JJ-titre.md pour être publié`,
+        fr: `Nom de fichier «\u00a0${name}\u00a0»\u00a0: un article doit s’appeler AAAA-MM-JJ-titre.md pour être publié`,
         en: `File name « ${name} »: a post must be named YYYY-MM-DD-title.md to be published`,
       },
       range: context.rangeAt(0, 0),

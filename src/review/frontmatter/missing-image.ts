@@ -11,9 +11,9 @@ export const missingImage: Rule = {
   category: "frontmatter",
   severity: "error",
   docs: {
-    title: "Image de l'en-tête introuvable",
+    title: "Image de l’en-tête introuvable",
     rationale:
-      "Une image d'en-tête (`image`, `cover`…) qui ne nomme aucun fichier du site donne une vignette cassée sur la page d'accueil et dans les partages. Ajoutez l'image dans la même pull request, ou corrigez le chemin.",
+      "Une image d’en-tête (`image`, `cover`…) qui ne nomme aucun fichier du site donne une vignette cassée sur la page d’accueil et dans les partages. Ajoutez l’image dans la même pull request, ou corrigez le chemin.",
     wrong: [
       {
         site,
@@ -21,7 +21,7 @@ export const missingImage: Rule = {
         findings: [
           {
             message:
-              "Image « /img/posts/equipe.png » introuvable dans le site (voulez-vous dire « /img/posts/equipe.jpg » ?)",
+              "Image «\u00a0/img/posts/equipe.png\u00a0» introuvable dans le site (voulez-vous dire «\u00a0/img/posts/equipe.jpg\u00a0»\u202f?)",
             line: 3,
             column: 8,
           },
@@ -30,7 +30,9 @@ export const missingImage: Rule = {
       {
         site,
         source: "---\ntitle: Bilan\ncover: photos/absente.jpg\n---\n\nTexte.\n",
-        findings: [{ message: "Image « photos/absente.jpg » introuvable dans le site", line: 3, column: 8 }],
+        findings: [
+          { message: "Image «\u00a0photos/absente.jpg\u00a0» introuvable dans le site", line: 3, column: 8 },
+        ],
       },
     ],
     right: [
@@ -55,11 +57,11 @@ export const missingImage: Rule = {
       if (sitePath === undefined || imageExists(sitePath, context.site.files)) continue;
       const nearby = sameStemFile(sitePath, context.site.files);
       const hint = nearby
-        ? { fr: ` (voulez-vous dire « /${nearby} » ?)`, en: ` (did you mean « /${nearby} »?)` }
+        ? { fr: ` (voulez-vous dire «\u00a0/${nearby}\u00a0»\u202f?)`, en: ` (did you mean « /${nearby} »?)` }
         : { fr: "", en: "" };
       context.report({
         message: {
-          fr: `Image « ${value.trim()} » introuvable dans le site${hint.fr}`,
+          fr: `Image «\u00a0${value.trim()}\u00a0» introuvable dans le site${hint.fr}`,
           en: `Image « ${value.trim()} » not found in the site${hint.en}`,
         },
         range: context.rangeAt(field.valueStart, field.valueEnd),

@@ -7,13 +7,14 @@ export const noFrontMatter: Rule = {
   docs: {
     title: "Article sans en-tête",
     rationale:
-      "Jekyll ne publie comme article qu'un fichier qui commence par un en-tête YAML entre deux lignes « --- ». Sans lui, le fichier est copié tel quel et n'apparaît pas sur le blog.",
+      "Jekyll ne publie comme article qu’un fichier qui commence par un en-tête YAML entre deux lignes «\u00a0---\u00a0». Sans lui, le fichier est copié tel quel et n’apparaît pas sur le blog.",
     wrong: [
       {
         source: "Bonjour à tous.\n",
         findings: [
           {
-            message: "En-tête manquant : l'article doit commencer par un bloc « --- » (title, authors…)",
+            message:
+              "En-tête manquant\u00a0: l’article doit commencer par un bloc «\u00a0---\u00a0» (title, authors…)",
             line: 1,
             column: 1,
           },
@@ -22,7 +23,11 @@ export const noFrontMatter: Rule = {
       {
         source: "",
         findings: [
-          { message: "Fichier vide : un article doit contenir un en-tête et un texte", line: 1, column: 1 },
+          {
+            message: "Fichier vide\u00a0: un article doit contenir un en-tête et un texte",
+            line: 1,
+            column: 1,
+          },
         ],
       },
     ],
@@ -35,11 +40,11 @@ export const noFrontMatter: Rule = {
     context.report({
       message: isEmpty
         ? {
-            fr: "Fichier vide : un article doit contenir un en-tête et un texte",
+            fr: "Fichier vide\u00a0: un article doit contenir un en-tête et un texte",
             en: "Empty file: a post needs front matter and a body",
           }
         : {
-            fr: "En-tête manquant : l'article doit commencer par un bloc « --- » (title, authors…)",
+            fr: "En-tête manquant\u00a0: l’article doit commencer par un bloc «\u00a0---\u00a0» (title, authors…)",
             en: "Missing front matter: the post must start with a « --- » block (title, authors…)",
           },
       range: context.rangeAt(0, firstLineEnd),

@@ -8,24 +8,28 @@ export const requiredField: Rule = {
   docs: {
     title: "Champ obligatoire absent ou vide",
     rationale:
-      "Les champs listés dans `frontmatter.required` (par défaut `title`) sont nécessaires à la page de l'article, au flux et au partage. Un champ vide vaut un champ absent.",
+      "Les champs listés dans `frontmatter.required` (par défaut `title`) sont nécessaires à la page de l’article, au flux et au partage. Un champ vide vaut un champ absent.",
     wrong: [
       {
         source: "---\nauthors: [jdupont]\n---\n\nTexte.\n",
-        findings: [{ message: "Champ obligatoire « title » absent de l'en-tête", line: 1, column: 1 }],
+        findings: [
+          { message: "Champ obligatoire «\u00a0title\u00a0» absent de l’en-tête", line: 1, column: 1 },
+        ],
       },
       {
         source: "---\ntitle:\n---\n\nTexte.\n",
-        findings: [{ message: "Champ obligatoire « title » vide", line: 2, column: 1 }],
+        findings: [{ message: "Champ obligatoire «\u00a0title\u00a0» vide", line: 2, column: 1 }],
       },
       {
         source: '---\ntitle: "  "\n---\n\nTexte.\n',
-        findings: [{ message: "Champ obligatoire « title » vide", line: 2, column: 8 }],
+        findings: [{ message: "Champ obligatoire «\u00a0title\u00a0» vide", line: 2, column: 8 }],
       },
       {
         config: { frontmatter: { required: ["title", "description"] } },
         source: "---\ntitle: Bonjour\n---\n\nTexte.\n",
-        findings: [{ message: "Champ obligatoire « description » absent de l'en-tête", line: 1, column: 1 }],
+        findings: [
+          { message: "Champ obligatoire «\u00a0description\u00a0» absent de l’en-tête", line: 1, column: 1 },
+        ],
       },
     ],
     right: [
@@ -45,14 +49,17 @@ export const requiredField: Rule = {
       if (value === undefined) {
         context.report({
           message: {
-            fr: `Champ obligatoire « ${key} » absent de l'en-tête`,
+            fr: `Champ obligatoire «\u00a0${key}\u00a0» absent de l’en-tête`,
             en: `Required field « ${key} » missing from the front matter`,
           },
           range: frontMatterStartRange(context),
         });
       } else if (isEmpty(value)) {
         context.report({
-          message: { fr: `Champ obligatoire « ${key} » vide`, en: `Required field « ${key} » is empty` },
+          message: {
+            fr: `Champ obligatoire «\u00a0${key}\u00a0» vide`,
+            en: `Required field « ${key} » is empty`,
+          },
           range: !field
             ? frontMatterStartRange(context)
             : field.valueEnd > field.valueStart

@@ -7,7 +7,7 @@ export const slugStyle: Rule = {
   docs: {
     title: "Adresse de l'article avec majuscules, accents ou espaces",
     rationale:
-      "La fin du nom du fichier devient l'adresse de l'article. Majuscules, accents et espaces y donnent des adresses fragiles (`%C3%A9`, `%20`) que l'on recopie mal : des minuscules sans accents, séparées par des tirets, durent.",
+      "La fin du nom du fichier devient l’adresse de l’article. Majuscules, accents et espaces y donnent des adresses fragiles (`%C3%A9`, `%20`) que l’on recopie mal\u00a0: des minuscules sans accents, séparées par des tirets, durent.",
     wrong: [
       {
         path: "_posts/2024-03-05-Bilan-de-l'été.md",
@@ -15,7 +15,7 @@ export const slugStyle: Rule = {
         findings: [
           {
             message:
-              "Adresse « Bilan-de-l'été » tirée du nom du fichier : préférez des minuscules sans accents ni espaces, « 2024-03-05-bilan-de-l-ete.md »",
+              "Adresse «\u00a0Bilan-de-l'été\u00a0» tirée du nom du fichier\u00a0: préférez des minuscules sans accents ni espaces, «\u00a02024-03-05-bilan-de-l-ete.md\u00a0»",
             line: 1,
             column: 1,
           },
@@ -27,7 +27,7 @@ export const slugStyle: Rule = {
         findings: [
           {
             message:
-              "Adresse « mon bilan » tirée du nom du fichier : préférez des minuscules sans accents ni espaces, « 2024-03-05-mon-bilan.md »",
+              "Adresse «\u00a0mon bilan\u00a0» tirée du nom du fichier\u00a0: préférez des minuscules sans accents ni espaces, «\u00a02024-03-05-mon-bilan.md\u00a0»",
             line: 1,
             column: 1,
           },
@@ -44,7 +44,7 @@ export const slugStyle: Rule = {
     const suggested = `${dateText}-${slugify(slug)}${ext}`;
     context.report({
       message: {
-        fr: `Adresse « ${slug} » tirée du nom du fichier : préférez des minuscules sans accents ni espaces, « ${suggested} »`,
+        fr: `Adresse «\u00a0${slug}\u00a0» tirée du nom du fichier\u00a0: préférez des minuscules sans accents ni espaces, «\u00a0${suggested}\u00a0»`,
         en: `URL « ${slug} » comes from the file name: prefer lowercase without accents or spaces, « ${suggested} »`,
       },
       range: context.rangeAt(0, 0),

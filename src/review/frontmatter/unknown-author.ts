@@ -16,7 +16,7 @@ export const unknownAuthor: Rule = {
   docs: {
     title: "Auteur inconnu",
     rationale:
-      "Chaque id de `authors` doit nommer une fiche de la collection des auteurs (`_authors/<id>.md`) : sinon le nom et le lien de l'auteur manquent sous l'article. Ajoutez la fiche dans la même pull request, ou corrigez l'id.",
+      "Chaque id de `authors` doit nommer une fiche de la collection des auteurs (`_authors/<id>.md`)\u00a0: sinon le nom et le lien de l’auteur manquent sous l’article. Ajoutez la fiche dans la même pull request, ou corrigez l’id.",
     wrong: [
       {
         site,
@@ -24,7 +24,7 @@ export const unknownAuthor: Rule = {
         findings: [
           {
             message:
-              "Auteur inconnu « jean.dupond » : aucune fiche _authors/jean.dupond.md (voulez-vous dire « jean.dupont » ?)",
+              "Auteur inconnu «\u00a0jean.dupond\u00a0»\u00a0: aucune fiche _authors/jean.dupond.md (voulez-vous dire «\u00a0jean.dupont\u00a0»\u202f?)",
             line: 3,
             column: 11,
             endLine: 3,
@@ -38,7 +38,7 @@ export const unknownAuthor: Rule = {
         findings: [
           {
             message:
-              "Auteur inconnu « paul » : aucune fiche _authors/paul.md (ajoutez-la dans cette pull request)",
+              "Auteur inconnu «\u00a0paul\u00a0»\u00a0: aucune fiche _authors/paul.md (ajoutez-la dans cette pull request)",
             line: 5,
             column: 5,
           },
@@ -50,7 +50,7 @@ export const unknownAuthor: Rule = {
         findings: [
           {
             message:
-              "Auteur inconnu « jean.dupond » : aucune fiche _authors/jean.dupond.md (voulez-vous dire « jean.dupont » ?)",
+              "Auteur inconnu «\u00a0jean.dupond\u00a0»\u00a0: aucune fiche _authors/jean.dupond.md (voulez-vous dire «\u00a0jean.dupont\u00a0»\u202f?)",
             line: 3,
             column: 10,
             endColumn: 21,
@@ -84,13 +84,13 @@ export const unknownAuthor: Rule = {
       const hint =
         suggestions.length > 0
           ? {
-              fr: `voulez-vous dire ${suggestions.map((item) => `« ${item} »`).join(" ou ")} ?`,
+              fr: `voulez-vous dire ${suggestions.map((item) => `«\u00a0${item}\u00a0»`).join(" ou ")}\u202f?`,
               en: `did you mean ${suggestions.map((item) => `« ${item} »`).join(" or ")}?`,
             }
           : { fr: "ajoutez-la dans cette pull request", en: "add it in this pull request" };
       context.report({
         message: {
-          fr: `Auteur inconnu « ${id} » : aucune fiche ${folder}/${id}.md (${hint.fr})`,
+          fr: `Auteur inconnu «\u00a0${id}\u00a0»\u00a0: aucune fiche ${folder}/${id}.md (${hint.fr})`,
           en: `Unknown author « ${id} »: no file ${folder}/${id}.md (${hint.en})`,
         },
         range: context.rangeAt(start, end),

@@ -14,7 +14,7 @@ export const yamlSyntax: Rule = {
         findings: [
           {
             message:
-              "En-tête YAML illisible : liste entre crochets jamais fermée ; « [ » jamais fermé par « ] »",
+              "En-tête YAML illisible\u00a0: liste entre crochets jamais fermée\u202f; «\u00a0[\u00a0» jamais fermé par «\u00a0]\u00a0»",
             line: 3,
             column: 10,
           },
@@ -22,14 +22,16 @@ export const yamlSyntax: Rule = {
       },
       {
         source: "---\ntitle: Bonjour\ntitle: Re-bonjour\n---\n\nTexte.\n",
-        findings: [{ message: "En-tête YAML illisible : clé « title » en double", line: 3, column: 1 }],
+        findings: [
+          { message: "En-tête YAML illisible\u00a0: clé «\u00a0title\u00a0» en double", line: 3, column: 1 },
+        ],
       },
       {
         source: "---\ntitle: Bilan : un an de beta\nauthors: [jdupont]\n---\n\nTexte.\n",
         findings: [
           {
             message:
-              "En-tête YAML illisible : deux-points inattendus dans une valeur ; mettez la valeur entre guillemets",
+              "En-tête YAML illisible\u00a0: deux-points inattendus dans une valeur\u202f; mettez la valeur entre guillemets",
             line: 2,
             column: 8,
           },
@@ -40,7 +42,7 @@ export const yamlSyntax: Rule = {
         findings: [
           {
             message:
-              "En-tête YAML illisible : ligne illisible (deux-points ou crochets dans une valeur ?) ; mettez la valeur entre guillemets",
+              "En-tête YAML illisible\u00a0: ligne illisible (deux-points ou crochets dans une valeur\u202f?)\u202f; mettez la valeur entre guillemets",
             line: 2,
             column: 8,
           },
@@ -69,11 +71,11 @@ export const yamlSyntax: Rule = {
           lines.lineEnd(line),
         );
     const hint = suspect?.hint
-      ? { fr: ` ; ${suspect.hint.fr}`, en: `; ${suspect.hint.en}` }
+      ? { fr: `\u202f; ${suspect.hint.fr}`, en: `; ${suspect.hint.en}` }
       : { fr: "", en: "" };
     context.report({
       message: {
-        fr: `En-tête YAML illisible : ${reason.fr}${hint.fr}`,
+        fr: `En-tête YAML illisible\u00a0: ${reason.fr}${hint.fr}`,
         en: `Unreadable YAML front matter: ${reason.en}${hint.en}`,
       },
       range,
@@ -84,23 +86,26 @@ export const yamlSyntax: Rule = {
 /** js-yaml's usual reasons, in the words of a contributor rather than of the YAML spec. */
 const FRENCH_REASONS: Record<string, string> = {
   "unexpected end of the stream within a flow collection": "liste entre crochets jamais fermée",
-  "missed comma between flow collection entries": "virgule manquante entre deux éléments d'une liste",
+  "missed comma between flow collection entries": "virgule manquante entre deux éléments d’une liste",
   "bad indentation of a mapping entry": "indentation incorrecte",
-  "bad indentation of a sequence entry": "indentation incorrecte d'un élément de liste",
+  "bad indentation of a sequence entry": "indentation incorrecte d’un élément de liste",
   "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line":
     "deux-points inattendus dans une valeur",
   "can not read a block mapping entry; a multiline key may not be an implicit key":
-    "ligne illisible (deux-points ou crochets dans une valeur ?)",
+    "ligne illisible (deux-points ou crochets dans une valeur\u202f?)",
   "end of the stream or a document separator is expected": "texte inattendu après une valeur",
   "unexpected end of the stream within a single quoted scalar": "apostrophe ouvrante jamais fermée",
   "unexpected end of the stream within a double quoted scalar": "guillemet ouvrant jamais fermé",
   "the stream contains non-printable characters": "caractères invisibles non autorisés",
-  "not a mapping": "l'en-tête doit être une suite de « clé: valeur »",
+  "not a mapping": "l’en-tête doit être une suite de «\u00a0clé: valeur\u00a0»",
 };
 
 function describeReason(error: { message: string; duplicateKey?: string }): Localized {
   if (error.duplicateKey) {
-    return { fr: `clé « ${error.duplicateKey} » en double`, en: `duplicate key « ${error.duplicateKey} »` };
+    return {
+      fr: `clé «\u00a0${error.duplicateKey}\u00a0» en double`,
+      en: `duplicate key « ${error.duplicateKey} »`,
+    };
   }
   const english =
     error.message === "not a mapping" ? "the front matter must be « key: value » lines" : error.message;
@@ -122,7 +127,7 @@ function likelyMistake(value: string): Localized | undefined {
     if (!value.startsWith(open) || value.endsWith(close)) continue;
     if (value.includes(close)) return quote;
     return {
-      fr: `« ${open} » jamais fermé par « ${close} »`,
+      fr: `«\u00a0${open}\u00a0» jamais fermé par «\u00a0${close}\u00a0»`,
       en: `« ${open} » never closed by « ${close} »`,
     };
   }

@@ -17,14 +17,22 @@ export const houseStyle: Rule = {
   docs: {
     title: "Charte éditoriale",
     rationale:
-      "Les mainteneurs listent dans `lexicon` les termes de leur charte : chaque graphie à éviter est signalée avec la bonne, en mots entiers, dans le texte seulement (jamais dans le code, les adresses ou le Liquid). Sans `avoid`, toute autre casse du terme est signalée.",
+      "Les mainteneurs listent dans `lexicon` les termes de leur charte\u00a0: chaque graphie à éviter est signalée avec la bonne, en mots entiers, dans le texte seulement (jamais dans le code, les adresses ou le Liquid). Sans `avoid`, toute autre casse du terme est signalée.",
     wrong: [
       {
         config: { lexicon: [{ use: "Pôle emploi", avoid: ["Pôle Emploi", "Pole emploi"] }] },
         source: "Avec Pôle Emploi et Pole emploi.\n",
         findings: [
-          { message: "« Pôle Emploi » : la charte éditoriale écrit « Pôle emploi »", line: 1, column: 6 },
-          { message: "« Pole emploi » : la charte éditoriale écrit « Pôle emploi »", line: 1, column: 21 },
+          {
+            message: "«\u00a0Pôle Emploi\u00a0»\u00a0: la charte éditoriale écrit «\u00a0Pôle emploi\u00a0»",
+            line: 1,
+            column: 6,
+          },
+          {
+            message: "«\u00a0Pole emploi\u00a0»\u00a0: la charte éditoriale écrit «\u00a0Pôle emploi\u00a0»",
+            line: 1,
+            column: 21,
+          },
         ],
         fixed: "Avec Pôle emploi et Pôle emploi.\n",
       },
@@ -32,8 +40,16 @@ export const houseStyle: Rule = {
         config: { lexicon: [{ use: "DevOps", message: "Graphie de la charte éditoriale" }] },
         source: "## Le devops\n\nDes DEVOPS et des DevOps.\n",
         findings: [
-          { message: "« devops » : Graphie de la charte éditoriale (« DevOps »)", line: 1, column: 7 },
-          { message: "« DEVOPS » : Graphie de la charte éditoriale (« DevOps »)", line: 3, column: 5 },
+          {
+            message: "«\u00a0devops\u00a0»\u00a0: Graphie de la charte éditoriale («\u00a0DevOps\u00a0»)",
+            line: 1,
+            column: 7,
+          },
+          {
+            message: "«\u00a0DEVOPS\u00a0»\u00a0: Graphie de la charte éditoriale («\u00a0DevOps\u00a0»)",
+            line: 3,
+            column: 5,
+          },
         ],
         fixed: "## Le DevOps\n\nDes DevOps et des DevOps.\n",
       },
@@ -42,12 +58,14 @@ export const houseStyle: Rule = {
         source: "---\ntitle: Une start-up d’Etat\n---\n\nUne start-up d'Etat.\n",
         findings: [
           {
-            message: "« start-up d’Etat » : la charte éditoriale écrit « startup d’État »",
+            message:
+              "«\u00a0start-up d’Etat\u00a0»\u00a0: la charte éditoriale écrit «\u00a0startup d’État\u00a0»",
             line: 2,
             column: 12,
           },
           {
-            message: "« start-up d'Etat » : la charte éditoriale écrit « startup d'État »",
+            message:
+              "«\u00a0start-up d'Etat\u00a0»\u00a0: la charte éditoriale écrit «\u00a0startup d'État\u00a0»",
             line: 5,
             column: 5,
           },
@@ -57,7 +75,13 @@ export const houseStyle: Rule = {
       {
         config: { lexicon: [{ use: "e-mail", avoid: ["mail", "email"] }] },
         source: "Un e-mail, un mail.\n",
-        findings: [{ message: "« mail » : la charte éditoriale écrit « e-mail »", line: 1, column: 15 }],
+        findings: [
+          {
+            message: "«\u00a0mail\u00a0»\u00a0: la charte éditoriale écrit «\u00a0e-mail\u00a0»",
+            line: 1,
+            column: 15,
+          },
+        ],
         fixed: "Un e-mail, un e-mail.\n",
       },
     ],
@@ -88,11 +112,11 @@ export const houseStyle: Rule = {
             match.to,
             entry.message
               ? {
-                  fr: `« ${shownWritten} » : ${entry.message} (« ${preferred} »)`,
+                  fr: `«\u00a0${shownWritten}\u00a0»\u00a0: ${entry.message} («\u00a0${preferred}\u00a0»)`,
                   en: `« ${shownWritten} »: ${entry.message} (« ${preferred} »)`,
                 }
               : {
-                  fr: `« ${shownWritten} » : la charte éditoriale écrit « ${preferred} »`,
+                  fr: `«\u00a0${shownWritten}\u00a0»\u00a0: la charte éditoriale écrit «\u00a0${preferred}\u00a0»`,
                   en: `« ${shownWritten} »: the house style writes « ${preferred} »`,
                 },
             { from: match.from, to: match.to, text: preferred },

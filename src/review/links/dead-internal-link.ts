@@ -22,7 +22,7 @@ export const deadInternalLink: Rule = {
   docs: {
     title: "Lien interne mort",
     rationale:
-      "Un lien vers le site lui-même (chemin depuis la racine, chemin relatif à l'adresse de l'article, adresse complète du site, `{% post_url %}`, `{% link %}`) doit mener à une page, un article, un document de collection ou un fichier du dépôt, y compris ceux ajoutés dans la même pull request. Les adresses avec ou sans `.html` et avec ou sans barre finale se valent, comme chez la plupart des hébergeurs. Un `{% post_url %}` vers un article absent arrête même la construction du site.",
+      "Un lien vers le site lui-même (chemin depuis la racine, chemin relatif à l’adresse de l’article, adresse complète du site, `{% post_url %}`, `{% link %}`) doit mener à une page, un article, un document de collection ou un fichier du dépôt, y compris ceux ajoutés dans la même pull request. Les adresses avec ou sans `.html` et avec ou sans barre finale se valent, comme chez la plupart des hébergeurs. Un `{% post_url %}` vers un article absent arrête même la construction du site.",
     wrong: [
       {
         site,
@@ -30,7 +30,7 @@ export const deadInternalLink: Rule = {
         findings: [
           {
             message:
-              "Lien interne « /2024/04/01/annonce.html » : aucune page du site à cette adresse (voulez-vous dire « /2024/04/01/annonce-atelier.html » ?)",
+              "Lien interne «\u00a0/2024/04/01/annonce.html\u00a0»\u00a0: aucune page du site à cette adresse (voulez-vous dire «\u00a0/2024/04/01/annonce-atelier.html\u00a0»\u202f?)",
             line: 5,
             column: 19,
             endLine: 5,
@@ -45,13 +45,13 @@ export const deadInternalLink: Rule = {
         findings: [
           {
             message:
-              "Image interne « /img/logo.jpg » : aucun fichier du site à cette adresse (voulez-vous dire « /img/logo.png » ?)",
+              "Image interne «\u00a0/img/logo.jpg\u00a0»\u00a0: aucun fichier du site à cette adresse (voulez-vous dire «\u00a0/img/logo.png\u00a0»\u202f?)",
             line: 5,
             column: 9,
           },
           {
             message:
-              "Lien interne « https://www.blog.exemple.fr/contacts/ » : aucune page du site à cette adresse (voulez-vous dire « https://www.blog.exemple.fr/contact/ » ?)",
+              "Lien interne «\u00a0https://www.blog.exemple.fr/contacts/\u00a0»\u00a0: aucune page du site à cette adresse (voulez-vous dire «\u00a0https://www.blog.exemple.fr/contact/\u00a0»\u202f?)",
             line: 7,
             column: 26,
           },
@@ -64,13 +64,13 @@ export const deadInternalLink: Rule = {
         findings: [
           {
             message:
-              "Article introuvable pour « {% post_url 2024-04-01-annonce %} » : aucun article de ce nom, et Jekyll arrête la construction du site (voulez-vous dire « 2024-04-01-annonce-atelier » ?)",
+              "Article introuvable pour «\u00a0{% post_url 2024-04-01-annonce %}\u00a0»\u00a0: aucun article de ce nom, et Jekyll arrête la construction du site (voulez-vous dire «\u00a02024-04-01-annonce-atelier\u00a0»\u202f?)",
             line: 5,
             column: 18,
           },
           {
             message:
-              "Lien interne « suite.html » (soit « /2024/03/05/suite.html » depuis l'adresse de l'article) : aucune page du site à cette adresse",
+              "Lien interne «\u00a0suite.html\u00a0» (soit «\u00a0/2024/03/05/suite.html\u00a0» depuis l’adresse de l’article)\u00a0: aucune page du site à cette adresse",
             line: 5,
             column: 67,
           },
@@ -83,13 +83,13 @@ export const deadInternalLink: Rule = {
         findings: [
           {
             message:
-              "Lien interne « www.exemple.fr » (soit « /2024/03/05/www.exemple.fr » depuis l'adresse de l'article) : aucune page du site à cette adresse (une adresse externe commence par « https:// »)",
+              "Lien interne «\u00a0www.exemple.fr\u00a0» (soit «\u00a0/2024/03/05/www.exemple.fr\u00a0» depuis l’adresse de l’article)\u00a0: aucune page du site à cette adresse (une adresse externe commence par «\u00a0https://\u00a0»)",
             line: 5,
             column: 30,
           },
           {
             message:
-              "Lien interne « contact@exemple.fr » (soit « /2024/03/05/contact@exemple.fr » depuis l'adresse de l'article) : aucune page du site à cette adresse (un lien vers une adresse électronique commence par « mailto: »)",
+              "Lien interne «\u00a0contact@exemple.fr\u00a0» (soit «\u00a0/2024/03/05/contact@exemple.fr\u00a0» depuis l’adresse de l’article)\u00a0: aucune page du site à cette adresse (un lien vers une adresse électronique commence par «\u00a0mailto:\u00a0»)",
             line: 7,
             column: 16,
           },
@@ -101,7 +101,7 @@ export const deadInternalLink: Rule = {
         findings: [
           {
             message:
-              "Lien interne « /2024/04/01/annonce-atelier.html » : aucune page du site à cette adresse (voulez-vous dire « /blog/2024/04/01/annonce-atelier.html » ?)",
+              "Lien interne «\u00a0/2024/04/01/annonce-atelier.html\u00a0»\u00a0: aucune page du site à cette adresse (voulez-vous dire «\u00a0/blog/2024/04/01/annonce-atelier.html\u00a0»\u202f?)",
             line: 5,
             column: 19,
           },
@@ -150,34 +150,37 @@ function messageFor(
   const shown = shownLink(link);
   const { suggestion } = resolution;
   const hint = suggestion
-    ? { fr: ` (voulez-vous dire « ${suggestion} » ?)`, en: ` (did you mean « ${suggestion} »?)` }
+    ? {
+        fr: ` (voulez-vous dire «\u00a0${suggestion}\u00a0»\u202f?)`,
+        en: ` (did you mean « ${suggestion} »?)`,
+      }
     : EMAIL_LIKE.test(link.url)
       ? {
-          fr: " (un lien vers une adresse électronique commence par « mailto: »)",
+          fr: " (un lien vers une adresse électronique commence par «\u00a0mailto:\u00a0»)",
           en: " (a link to an email address starts with « mailto: »)",
         }
       : DOMAIN_LIKE.test(link.url)
         ? {
-            fr: " (une adresse externe commence par « https:// »)",
+            fr: " (une adresse externe commence par «\u00a0https://\u00a0»)",
             en: " (an external address starts with « https:// »)",
           }
         : { fr: "", en: "" };
   if (resolution.tag === "post_url") {
     return {
-      fr: `Article introuvable pour « ${shown} » : aucun article de ce nom, et Jekyll arrête la construction du site${hint.fr}`,
+      fr: `Article introuvable pour «\u00a0${shown}\u00a0»\u00a0: aucun article de ce nom, et Jekyll arrête la construction du site${hint.fr}`,
       en: `No post for « ${shown} »: no post has that name, and Jekyll stops building the site${hint.en}`,
     };
   }
   if (resolution.tag === "link") {
     return {
-      fr: `Fichier introuvable pour « ${shown} » : aucun fichier du site à ce chemin, et Jekyll arrête la construction du site${hint.fr}`,
+      fr: `Fichier introuvable pour «\u00a0${shown}\u00a0»\u00a0: aucun fichier du site à ce chemin, et Jekyll arrête la construction du site${hint.fr}`,
       en: `No file for « ${shown} »: no file of the site has that path, and Jekyll stops building the site${hint.en}`,
     };
   }
   const isRelative = !/^(?:[a-z][a-z0-9+.-]*:|\/|\{)/i.test(link.written);
   const resolved = isRelative
     ? {
-        fr: ` (soit « ${resolution.path} » depuis l'adresse de l'article)`,
+        fr: ` (soit «\u00a0${resolution.path}\u00a0» depuis l’adresse de l’article)`,
         en: ` (that is « ${resolution.path} » from the post's address)`,
       }
     : { fr: "", en: "" };
@@ -188,7 +191,7 @@ function messageFor(
         ? { fr: "Fichier interne", en: "Internal file", none: "aucun fichier", noneEn: "no file" }
         : { fr: "Lien interne", en: "Internal link", none: "aucune page", noneEn: "no page" };
   return {
-    fr: `${what.fr} « ${shown} »${resolved.fr} : ${what.none} du site à cette adresse${hint.fr}`,
+    fr: `${what.fr} «\u00a0${shown}\u00a0»${resolved.fr}\u00a0: ${what.none} du site à cette adresse${hint.fr}`,
     en: `${what.en} « ${shown} »${resolved.en}: ${what.noneEn} of the site at this address${hint.en}`,
   };
 }

@@ -12,7 +12,7 @@ export const deprecatedUrl: Rule = {
   docs: {
     title: "Adresse dépréciée",
     rationale:
-      "Quand une organisation, un dépôt ou un site change d'adresse, les anciennes finissent par casser ou par rediriger ailleurs. `links.deprecated` liste les préfixes à remplacer (`prefix`) et leur remplaçant (`use`) : la correction change le préfixe, et seulement lui. C'est une suggestion, à accepter après lecture (`--fix=all`, ou un clic dans la revue) : `--fix` ne touche jamais une adresse.",
+      "Quand une organisation, un dépôt ou un site change d’adresse, les anciennes finissent par casser ou par rediriger ailleurs. `links.deprecated` liste les préfixes à remplacer (`prefix`) et leur remplaçant (`use`)\u00a0: la correction change le préfixe, et seulement lui. C’est une suggestion, à accepter après lecture (`--fix=all`, ou un clic dans la revue)\u00a0: `--fix` ne touche jamais une adresse.",
     wrong: [
       {
         config,
@@ -21,7 +21,7 @@ export const deprecatedUrl: Rule = {
         findings: [
           {
             message:
-              "Adresse dépréciée « https://github.com/sgmap/mes-aides » : « https://github.com/sgmap/ » est remplacé par « https://github.com/betagouv/ »",
+              "Adresse dépréciée «\u00a0https://github.com/sgmap/mes-aides\u00a0»\u00a0: «\u00a0https://github.com/sgmap/\u00a0» est remplacé par «\u00a0https://github.com/betagouv/\u00a0»",
             line: 5,
             column: 26,
             endLine: 5,
@@ -29,7 +29,7 @@ export const deprecatedUrl: Rule = {
           },
           {
             message:
-              "Adresse dépréciée « https://github.com/sgmap/openfisca » : « https://github.com/sgmap/ » est remplacé par « https://github.com/betagouv/ »",
+              "Adresse dépréciée «\u00a0https://github.com/sgmap/openfisca\u00a0»\u00a0: «\u00a0https://github.com/sgmap/\u00a0» est remplacé par «\u00a0https://github.com/betagouv/\u00a0»",
             line: 5,
             column: 66,
           },
@@ -61,7 +61,7 @@ export const deprecatedUrl: Rule = {
       const isVerbatim = link.written.startsWith(entry.prefix);
       context.report({
         message: {
-          fr: `Adresse dépréciée « ${shownLink(link)} » : « ${entry.prefix} » est remplacé par « ${entry.use} »`,
+          fr: `Adresse dépréciée «\u00a0${shownLink(link)}\u00a0»\u00a0: «\u00a0${entry.prefix}\u00a0» est remplacé par «\u00a0${entry.use}\u00a0»`,
           en: `Deprecated address « ${shownLink(link)} »: « ${entry.prefix} » is replaced by « ${entry.use} »`,
         },
         range: context.rangeAt(link.start, link.end),

@@ -11,21 +11,21 @@ const OUTCOMES: Partial<
   dead: {
     severity: "error",
     say: (shown, reason) => ({
-      fr: `Lien mort « ${shown} » : ${reason}`,
+      fr: `Lien mort «\u00a0${shown}\u00a0»\u00a0: ${reason}`,
       en: `Dead link « ${shown} »: ${reason}`,
     }),
   },
   unverified: {
     severity: "info",
     say: (shown, reason) => ({
-      fr: `Lien non vérifié « ${shown} » : ${reason} ; vérifiez-le à la main`,
+      fr: `Lien non vérifié «\u00a0${shown}\u00a0»\u00a0: ${reason}\u202f; vérifiez-le à la main`,
       en: `Link not verified « ${shown} »: ${reason}; check it by hand`,
     }),
   },
   blocked: {
     severity: "warning",
     say: (shown, reason) => ({
-      fr: `Lien vers une adresse privée ou locale « ${shown} » : ${reason} ; vos lecteurs ne pourront pas l'ouvrir`,
+      fr: `Lien vers une adresse privée ou locale «\u00a0${shown}\u00a0»\u00a0: ${reason}\u202f; vos lecteurs ne pourront pas l’ouvrir`,
       en: `Link to a private or local address « ${shown} »: ${reason}; readers will not be able to open it`,
     }),
   },
@@ -38,7 +38,7 @@ export const externalLink: Rule = {
   docs: {
     title: "Lien externe mort ou non vérifié",
     rationale:
-      "Chaque lien vers un autre site est demandé (HEAD, puis GET) avant la relecture : un lien mort (404, 410, domaine inconnu) est une erreur ; un lien que le site refuse de vérifier (401, 403, 429, 5xx, délai dépassé, protection anti-robots) est signalé sans bloquer ; un lien vers une adresse privée ou locale est un avertissement. Hors ligne (`--offline`, `links.external: false`), la règle se tait.",
+      "Chaque lien vers un autre site est demandé (HEAD, puis GET) avant la relecture\u00a0: un lien mort (404, 410, domaine inconnu) est une erreur\u202f; un lien que le site refuse de vérifier (401, 403, 429, 5xx, délai dépassé, protection anti-robots) est signalé sans bloquer\u202f; un lien vers une adresse privée ou locale est un avertissement. Hors ligne (`--offline`, `links.external: false`), la règle se tait.",
     wrong: [
       {
         source: "Voir [la page](https://exemple.fr/absente) et [l'autre](https://exemple.fr/lente).\n",
@@ -48,12 +48,13 @@ export const externalLink: Rule = {
         },
         findings: [
           {
-            message: "Lien mort « https://exemple.fr/absente » : page introuvable (404)",
+            message: "Lien mort «\u00a0https://exemple.fr/absente\u00a0»\u00a0: page introuvable (404)",
             line: 1,
             column: 16,
           },
           {
-            message: "Lien non vérifié « https://exemple.fr/lente » : délai dépassé ; vérifiez-le à la main",
+            message:
+              "Lien non vérifié «\u00a0https://exemple.fr/lente\u00a0»\u00a0: délai dépassé\u202f; vérifiez-le à la main",
             line: 1,
             column: 57,
             severity: "info",

@@ -9,7 +9,7 @@ export const httpToHttps: Rule = {
   docs: {
     title: "Lien http:// vers un site qui répond en https://",
     rationale:
-      "Quand un site répond aussi en `https://`, le lien chiffré protège le lecteur et évite une redirection. Le vérificateur de liens demande les deux adresses ; la règle se tait hors ligne.",
+      "Quand un site répond aussi en `https://`, le lien chiffré protège le lecteur et évite une redirection. Le vérificateur de liens demande les deux adresses\u202f; la règle se tait hors ligne.",
     wrong: [
       {
         source: "Voir [le site](http://exemple.fr/page).\n",
@@ -20,7 +20,7 @@ export const httpToHttps: Rule = {
         findings: [
           {
             message:
-              "Lien « http://exemple.fr/page » : le site répond en https://, « https://exemple.fr/page »",
+              "Lien «\u00a0http://exemple.fr/page\u00a0»\u00a0: le site répond en https://, «\u00a0https://exemple.fr/page\u00a0»",
             line: 1,
             column: 16,
           },
@@ -48,7 +48,7 @@ export const httpToHttps: Rule = {
       const isWritten = /^http:\/\//i.test(context.post.source.slice(link.start, link.end));
       context.report({
         message: {
-          fr: `Lien « ${shownLink(link)} » : le site répond en https://, « ${secure} »`,
+          fr: `Lien «\u00a0${shownLink(link)}\u00a0»\u00a0: le site répond en https://, «\u00a0${secure}\u00a0»`,
           en: `Link « ${shownLink(link)} »: the site answers on https://, « ${secure} »`,
         },
         range: context.rangeAt(link.start, link.end),

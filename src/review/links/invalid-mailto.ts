@@ -9,9 +9,9 @@ export const invalidMailto: Rule = {
   category: "links",
   severity: "error",
   docs: {
-    title: "Lien « mailto: » invalide",
+    title: "Lien «\u00a0mailto:\u00a0» invalide",
     rationale:
-      "Un lien `mailto:` ouvre la messagerie du lecteur avec l'adresse déjà remplie : une espace, une adresse sans `@` ou sans domaine, un `%` mal encodé, et le message part nulle part. L'objet et le texte (`?subject=…&body=…`) s'encodent : `%20` pour une espace.",
+      "Un lien `mailto:` ouvre la messagerie du lecteur avec l’adresse déjà remplie\u00a0: une espace, une adresse sans `@` ou sans domaine, un `%` mal encodé, et le message part nulle part. L’objet et le texte (`?subject=…&body=…`) s’encodent\u00a0: `%20` pour une espace.",
     wrong: [
       {
         source:
@@ -19,7 +19,7 @@ export const invalidMailto: Rule = {
         findings: [
           {
             message:
-              "Lien « mailto:contact @exemple.gouv.fr » invalide : « contact @exemple.gouv.fr » n'est pas une adresse électronique (une adresse ne contient pas d'espace)",
+              "Lien «\u00a0mailto:contact @exemple.gouv.fr\u00a0» invalide\u00a0: «\u00a0contact @exemple.gouv.fr\u00a0» n’est pas une adresse électronique (une adresse ne contient pas d’espace)",
             line: 5,
             column: 16,
             endLine: 5,
@@ -27,7 +27,7 @@ export const invalidMailto: Rule = {
           },
           {
             message:
-              "Lien « mailto:contact.exemple.gouv.fr » invalide : « contact.exemple.gouv.fr » n'est pas une adresse électronique",
+              "Lien «\u00a0mailto:contact.exemple.gouv.fr\u00a0» invalide\u00a0: «\u00a0contact.exemple.gouv.fr\u00a0» n’est pas une adresse électronique",
             line: 5,
             column: 57,
           },
@@ -39,12 +39,12 @@ export const invalidMailto: Rule = {
         findings: [
           {
             message:
-              "Lien « mailto:contact@exemple.gouv.fr?subject=Une question » invalide : espace dans l'objet ou le texte du message, à écrire « %20 »",
+              "Lien «\u00a0mailto:contact@exemple.gouv.fr?subject=Une question\u00a0» invalide\u00a0: espace dans l’objet ou le texte du message, à écrire «\u00a0%20\u00a0»",
             line: 5,
             column: 16,
           },
           {
-            message: "Lien « mailto: » invalide : aucune adresse",
+            message: "Lien «\u00a0mailto:\u00a0» invalide\u00a0: aucune adresse",
             line: 5,
             column: 81,
           },
@@ -66,7 +66,7 @@ export const invalidMailto: Rule = {
       const shown = shownLink(link);
       context.report({
         message: {
-          fr: `Lien « ${shown} » invalide : ${problem.fr}`,
+          fr: `Lien «\u00a0${shown}\u00a0» invalide\u00a0: ${problem.fr}`,
           en: `Invalid link « ${shown} »: ${problem.en}`,
         },
         range: context.rangeAt(link.start, link.end),
@@ -87,26 +87,26 @@ function mailtoProblem(rest: string): Localized | undefined {
     const address = decode(written);
     if (address === undefined) {
       return {
-        fr: `« ${written} » contient un « % » mal encodé`,
+        fr: `«\u00a0${written}\u00a0» contient un «\u00a0%\u00a0» mal encodé`,
         en: `« ${written} » holds a badly encoded « % »`,
       };
     }
     if (EMAIL.test(address.trim())) continue;
     const hasSpace = /\s/.test(address.trim());
     return {
-      fr: `« ${address} » n'est pas une adresse électronique${hasSpace ? " (une adresse ne contient pas d'espace)" : ""}`,
+      fr: `«\u00a0${address}\u00a0» n’est pas une adresse électronique${hasSpace ? " (une adresse ne contient pas d’espace)" : ""}`,
       en: `« ${address} » is not an email address${hasSpace ? " (an address holds no space)" : ""}`,
     };
   }
   if (/\s/.test(query)) {
     return {
-      fr: "espace dans l'objet ou le texte du message, à écrire « %20 »",
+      fr: "espace dans l’objet ou le texte du message, à écrire «\u00a0%20\u00a0»",
       en: "space in the subject or body, to be written « %20 »",
     };
   }
   if (decode(query) === undefined) {
     return {
-      fr: "l'objet ou le texte contient un « % » mal encodé",
+      fr: "l’objet ou le texte contient un «\u00a0%\u00a0» mal encodé",
       en: "the subject or body holds a badly encoded « % »",
     };
   }

@@ -20,7 +20,7 @@ export const missingAnchor: Rule = {
   docs: {
     title: "Ancre introuvable",
     rationale:
-      "Un lien `#ancre`, vers l'article lui-même ou une autre page du site, doit nommer un identifiant de la page : celui que kramdown donne à un titre (en minuscules, accents gardés, ponctuation retirée, espaces changées en tirets, `-1`, `-2` pour les titres répétés), un `{#id}` explicite, une note de bas de page (`#fn:1`) ou un attribut HTML `id`. Sinon le lecteur arrive en haut de la page, sans savoir où regarder.",
+      "Un lien `#ancre`, vers l’article lui-même ou une autre page du site, doit nommer un identifiant de la page\u00a0: celui que kramdown donne à un titre (en minuscules, accents gardés, ponctuation retirée, espaces changées en tirets, `-1`, `-2` pour les titres répétés), un `{#id}` explicite, une note de bas de page (`#fn:1`) ou un attribut HTML `id`. Sinon le lecteur arrive en haut de la page, sans savoir où regarder.",
     wrong: [
       {
         site,
@@ -29,7 +29,7 @@ export const missingAnchor: Rule = {
         findings: [
           {
             message:
-              "Ancre « #presentation-de-lequipe » introuvable : aucun titre ni élément de l'article n'a cet identifiant (voulez-vous dire « #présentation-de-léquipe » ?)",
+              "Ancre «\u00a0#presentation-de-lequipe\u00a0» introuvable\u00a0: aucun titre ni élément de l’article n’a cet identifiant (voulez-vous dire «\u00a0#présentation-de-léquipe\u00a0»\u202f?)",
             line: 7,
             column: 18,
             endLine: 7,
@@ -44,13 +44,13 @@ export const missingAnchor: Rule = {
         findings: [
           {
             message:
-              "Ancre « #programme » introuvable dans « /2024/04/01/annonce-atelier.html » : aucun titre ni élément de cette page n'a cet identifiant (voulez-vous dire « #le-programme » ?)",
+              "Ancre «\u00a0#programme\u00a0» introuvable dans «\u00a0/2024/04/01/annonce-atelier.html\u00a0»\u00a0: aucun titre ni élément de cette page n’a cet identifiant (voulez-vous dire «\u00a0#le-programme\u00a0»\u202f?)",
             line: 5,
             column: 54,
           },
           {
             message:
-              "Ancre « #inscriptions » introuvable dans « /2024/04/01/annonce-atelier.html » : aucun titre ni élément de cette page n'a cet identifiant (voulez-vous dire « #inscription » ?)",
+              "Ancre «\u00a0#inscriptions\u00a0» introuvable dans «\u00a0/2024/04/01/annonce-atelier.html\u00a0»\u00a0: aucun titre ni élément de cette page n’a cet identifiant (voulez-vous dire «\u00a0#inscription\u00a0»\u202f?)",
             line: 5,
             column: 126,
           },
@@ -84,7 +84,10 @@ export const missingAnchor: Rule = {
       if (!anchors || anchors.ids.has(fragment) || !anchors.isComplete) continue;
       const suggestion = closest(fragment, [...anchors.ids], (id) => id);
       const hint = suggestion
-        ? { fr: ` (voulez-vous dire « #${suggestion} » ?)`, en: ` (did you mean « #${suggestion} »?)` }
+        ? {
+            fr: ` (voulez-vous dire «\u00a0#${suggestion}\u00a0»\u202f?)`,
+            en: ` (did you mean « #${suggestion} »?)`,
+          }
         : { fr: "", en: "" };
       const hash = link.written.lastIndexOf("#");
       const start = hash === -1 ? link.start : link.start + hash;
@@ -92,11 +95,11 @@ export const missingAnchor: Rule = {
         message:
           isSamePost || !document
             ? {
-                fr: `Ancre « #${fragment} » introuvable : aucun titre ni élément de l'article n'a cet identifiant${hint.fr}`,
+                fr: `Ancre «\u00a0#${fragment}\u00a0» introuvable\u00a0: aucun titre ni élément de l’article n’a cet identifiant${hint.fr}`,
                 en: `Anchor « #${fragment} » not found: no heading or element of the post has this id${hint.en}`,
               }
             : {
-                fr: `Ancre « #${fragment} » introuvable dans « ${document.url} » : aucun titre ni élément de cette page n'a cet identifiant${hint.fr}`,
+                fr: `Ancre «\u00a0#${fragment}\u00a0» introuvable dans «\u00a0${document.url}\u00a0»\u00a0: aucun titre ni élément de cette page n’a cet identifiant${hint.fr}`,
                 en: `Anchor « #${fragment} » not found in « ${document.url} »: no heading or element of that page has this id${hint.en}`,
               },
         range: context.rangeAt(start, link.end),

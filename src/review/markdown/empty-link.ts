@@ -15,7 +15,7 @@ export const emptyLink: Rule = {
   docs: {
     title: "Lien vide",
     rationale:
-      "Un lien sans adresse (`[texte]()`, `[texte](#)`) ne mène nulle part, souvent une adresse oubliée au moment de l'écriture ; un lien sans texte (`[](https://…)`) est invisible sur la page et muet pour les lecteurs d'écran.",
+      "Un lien sans adresse (`[texte]()`, `[texte](#)`) ne mène nulle part, souvent une adresse oubliée au moment de l’écriture\u202f; un lien sans texte (`[](https://…)`) est invisible sur la page et muet pour les lecteurs d’écran.",
     wrong: [
       {
         source:
@@ -23,7 +23,7 @@ export const emptyLink: Rule = {
         findings: [
           {
             message:
-              "Lien « [le rapport]() » sans adresse : indiquez l'adresse de la page vers laquelle il mène",
+              "Lien «\u00a0[le rapport]()\u00a0» sans adresse\u00a0: indiquez l’adresse de la page vers laquelle il mène",
             line: 5,
             column: 6,
             endLine: 5,
@@ -31,13 +31,13 @@ export const emptyLink: Rule = {
           },
           {
             message:
-              "Lien « [l'annexe](#) » sans adresse : indiquez l'adresse de la page vers laquelle il mène",
+              "Lien «\u00a0[l'annexe](#)\u00a0» sans adresse\u00a0: indiquez l’adresse de la page vers laquelle il mène",
             line: 5,
             column: 24,
           },
           {
             message:
-              "Lien « [le bilan][bilan] » sans adresse : indiquez l'adresse de la page vers laquelle il mène",
+              "Lien «\u00a0[le bilan][bilan]\u00a0» sans adresse\u00a0: indiquez l’adresse de la page vers laquelle il mène",
             line: 5,
             column: 44,
           },
@@ -49,18 +49,19 @@ export const emptyLink: Rule = {
         findings: [
           {
             message:
-              "Lien « [](https://exemple.fr/rapport) » sans texte : écrivez entre les crochets ce vers quoi il mène",
+              "Lien «\u00a0[](https://exemple.fr/rapport)\u00a0» sans texte\u00a0: écrivez entre les crochets ce vers quoi il mène",
             line: 1,
             column: 6,
           },
           {
-            message: "Lien « [ ][rapport] » sans texte : écrivez entre les crochets ce vers quoi il mène",
+            message:
+              "Lien «\u00a0[ ][rapport]\u00a0» sans texte\u00a0: écrivez entre les crochets ce vers quoi il mène",
             line: 1,
             column: 38,
           },
           {
             message:
-              "Lien « []() » sans texte ni adresse : écrivez le texte entre les crochets et l'adresse de la page vers laquelle il mène",
+              "Lien «\u00a0[]()\u00a0» sans texte ni adresse\u00a0: écrivez le texte entre les crochets et l’adresse de la page vers laquelle il mène",
             line: 1,
             column: 54,
           },
@@ -90,7 +91,7 @@ export const emptyLink: Rule = {
       if (!problem) return;
       const quote = excerpt(context, node);
       context.report({
-        message: { fr: `Lien « ${quote} » ${problem.fr}`, en: `Link « ${quote} » ${problem.en}` },
+        message: { fr: `Lien «\u00a0${quote}\u00a0» ${problem.fr}`, en: `Link « ${quote} » ${problem.en}` },
         range: context.rangeOf(node),
       });
     });
@@ -100,17 +101,17 @@ export const emptyLink: Rule = {
 function describe(noUrl: boolean, noText: boolean): Localized | undefined {
   if (noUrl && noText)
     return {
-      fr: "sans texte ni adresse : écrivez le texte entre les crochets et l'adresse de la page vers laquelle il mène",
+      fr: "sans texte ni adresse\u00a0: écrivez le texte entre les crochets et l’adresse de la page vers laquelle il mène",
       en: "without text nor address: write the text between the brackets and the address of the page it leads to",
     };
   if (noUrl)
     return {
-      fr: "sans adresse : indiquez l'adresse de la page vers laquelle il mène",
+      fr: "sans adresse\u00a0: indiquez l’adresse de la page vers laquelle il mène",
       en: "without an address: write the address of the page it leads to",
     };
   if (noText)
     return {
-      fr: "sans texte : écrivez entre les crochets ce vers quoi il mène",
+      fr: "sans texte\u00a0: écrivez entre les crochets ce vers quoi il mène",
       en: "without text: write between the brackets what it leads to",
     };
   return undefined;

@@ -16,20 +16,20 @@ export const headingBlankLines: Rule = {
   docs: {
     title: "Titre collé au texte",
     rationale:
-      "Une ligne vide avant et après chaque titre le détache du texte dans la source, et certains moteurs Markdown (kramdown, celui de Jekyll) ne reconnaissent un titre qu'après une ligne vide.",
+      "Une ligne vide avant et après chaque titre le détache du texte dans la source, et certains moteurs Markdown (kramdown, celui de Jekyll) ne reconnaissent un titre qu’après une ligne vide.",
     wrong: [
       {
         source: "---\ntitle: Bilan\n---\n\nTexte.\n## Chiffres\nSuite.\n",
         findings: [
           {
             message:
-              "Pas de ligne vide avant le titre « ## Chiffres » : séparez-le du texte qui précède par une ligne vide",
+              "Pas de ligne vide avant le titre «\u00a0## Chiffres\u00a0»\u00a0: séparez-le du texte qui précède par une ligne vide",
             line: 6,
             column: 1,
           },
           {
             message:
-              "Pas de ligne vide après le titre « ## Chiffres » : séparez-le du texte qui suit par une ligne vide",
+              "Pas de ligne vide après le titre «\u00a0## Chiffres\u00a0»\u00a0: séparez-le du texte qui suit par une ligne vide",
             line: 6,
             column: 1,
           },
@@ -41,7 +41,7 @@ export const headingBlankLines: Rule = {
         findings: [
           {
             message:
-              "Pas de ligne vide après le titre « Chiffres » : séparez-le du texte qui suit par une ligne vide",
+              "Pas de ligne vide après le titre «\u00a0Chiffres\u00a0»\u00a0: séparez-le du texte qui suit par une ligne vide",
             line: 5,
             column: 1,
           },
@@ -53,13 +53,13 @@ export const headingBlankLines: Rule = {
         findings: [
           {
             message:
-              "Pas de ligne vide après le titre « ## Chiffres » : séparez-le du texte qui suit par une ligne vide",
+              "Pas de ligne vide après le titre «\u00a0## Chiffres\u00a0»\u00a0: séparez-le du texte qui suit par une ligne vide",
             line: 1,
             column: 1,
           },
           {
             message:
-              "Pas de ligne vide avant le titre « ## Détails » : séparez-le du texte qui précède par une ligne vide",
+              "Pas de ligne vide avant le titre «\u00a0## Détails\u00a0»\u00a0: séparez-le du texte qui précède par une ligne vide",
             line: 2,
             column: 1,
           },
@@ -90,7 +90,7 @@ export const headingBlankLines: Rule = {
       if (first > bodyFirstLine && !isBlank(lines.lineText(first - 1))) {
         context.report({
           message: {
-            fr: `Pas de ligne vide avant le titre « ${quote} » : séparez-le du texte qui précède par une ligne vide`,
+            fr: `Pas de ligne vide avant le titre «\u00a0${quote}\u00a0»\u00a0: séparez-le du texte qui précède par une ligne vide`,
             en: `No blank line before the heading « ${quote} »: separate it from the text above with a blank line`,
           },
           range: context.rangeAt(start, lines.lineEnd(last)),
@@ -102,7 +102,7 @@ export const headingBlankLines: Rule = {
         const next = lines.lineStart(last + 1);
         context.report({
           message: {
-            fr: `Pas de ligne vide après le titre « ${quote} » : séparez-le du texte qui suit par une ligne vide`,
+            fr: `Pas de ligne vide après le titre «\u00a0${quote}\u00a0»\u00a0: séparez-le du texte qui suit par une ligne vide`,
             en: `No blank line after the heading « ${quote} »: separate it from the text below with a blank line`,
           },
           range: context.rangeAt(start, next),

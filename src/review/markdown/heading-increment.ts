@@ -23,14 +23,14 @@ export const headingIncrement: Rule = {
   docs: {
     title: "Niveau de titre sauté",
     rationale:
-      "Les intertitres forment le plan de l'article : le titre de l'article est le niveau 1, les parties le niveau 2 (`##`), leurs sous-parties le niveau 3 (`###`). Sauter un niveau égare les lecteurs d'écran, qui naviguent de titre en titre, et la table des matières.",
+      "Les intertitres forment le plan de l’article\u00a0: le titre de l’article est le niveau 1, les parties le niveau 2 (`##`), leurs sous-parties le niveau 3 (`###`). Sauter un niveau égare les lecteurs d’écran, qui naviguent de titre en titre, et la table des matières.",
     wrong: [
       {
         source: "---\ntitle: Bilan\n---\n\n## Chiffres\n\n#### Détails\n\nTexte.\n",
         findings: [
           {
             message:
-              "Titre de niveau 4 « #### Détails » après un titre de niveau 2 : le plan saute un niveau ; utilisez « ### »",
+              "Titre de niveau 4 «\u00a0#### Détails\u00a0» après un titre de niveau 2\u00a0: le plan saute un niveau\u202f; utilisez «\u00a0###\u00a0»",
             line: 7,
             column: 1,
             endLine: 7,
@@ -43,13 +43,13 @@ export const headingIncrement: Rule = {
         findings: [
           {
             message:
-              "Titre de niveau 3 « ### Chiffres » sous le titre de l'article : le plan saute un niveau ; utilisez « ## »",
+              "Titre de niveau 3 «\u00a0### Chiffres\u00a0» sous le titre de l’article\u00a0: le plan saute un niveau\u202f; utilisez «\u00a0##\u00a0»",
             line: 5,
             column: 1,
           },
           {
             message:
-              "Titre de niveau 3 « ### Suite » sous le titre de l'article : le plan saute un niveau ; utilisez « ## »",
+              "Titre de niveau 3 «\u00a0### Suite\u00a0» sous le titre de l’article\u00a0: le plan saute un niveau\u202f; utilisez «\u00a0##\u00a0»",
             line: 9,
             column: 1,
           },
@@ -60,7 +60,7 @@ export const headingIncrement: Rule = {
         findings: [
           {
             message:
-              "Titre de niveau 5 « <h5>Détails</h5> » après un titre de niveau 2 : le plan saute 2 niveaux ; utilisez « <h3> »",
+              "Titre de niveau 5 «\u00a0<h5>Détails</h5>\u00a0» après un titre de niveau 2\u00a0: le plan saute 2 niveaux\u202f; utilisez «\u00a0<h3>\u00a0»",
             line: 7,
             column: 1,
           },
@@ -93,7 +93,7 @@ export const headingIncrement: Rule = {
       const skipped = rank - parentRank - 1;
       const after =
         parent === title
-          ? { fr: "sous le titre de l'article", en: "under the post's title" }
+          ? { fr: "sous le titre de l’article", en: "under the post's title" }
           : { fr: `après un titre de niveau ${parentRank}`, en: `after a level-${parentRank} heading` };
       const jump =
         skipped === 1
@@ -101,7 +101,7 @@ export const headingIncrement: Rule = {
           : { fr: `${skipped} niveaux`, en: `${skipped} levels` };
       context.report({
         message: {
-          fr: `Titre de niveau ${rank} « ${quote} » ${after.fr} : le plan saute ${jump.fr} ; utilisez « ${expected} »`,
+          fr: `Titre de niveau ${rank} «\u00a0${quote}\u00a0» ${after.fr}\u00a0: le plan saute ${jump.fr}\u202f; utilisez «\u00a0${expected}\u00a0»`,
           en: `Level-${rank} heading « ${quote} » ${after.en}: the outline skips ${jump.en}; use « ${expected} »`,
         },
         range: context.rangeOf(node),

@@ -17,7 +17,7 @@ export const imageAlt: Rule = {
   docs: {
     title: "Image sans texte alternatif",
     rationale:
-      "Le texte alternatif décrit l'image à qui ne la voit pas : lecteurs d'écran, image qui ne charge pas, flux RSS. Une image purement décorative le dit par un `alt=\"\"` explicite en HTML.",
+      'Le texte alternatif décrit l’image à qui ne la voit pas\u00a0: lecteurs d’écran, image qui ne charge pas, flux RSS. Une image purement décorative le dit par un `alt=""` explicite en HTML.',
     wrong: [
       {
         source:
@@ -25,7 +25,7 @@ export const imageAlt: Rule = {
         findings: [
           {
             message:
-              "Image « ![](/images/carte.png) » sans texte alternatif : décrivez-la entre les crochets, « ![Description](…) »",
+              "Image «\u00a0![](/images/carte.png)\u00a0» sans texte alternatif\u00a0: décrivez-la entre les crochets, «\u00a0![Description](…)\u00a0»",
             line: 5,
             column: 1,
             endLine: 5,
@@ -33,7 +33,7 @@ export const imageAlt: Rule = {
           },
           {
             message:
-              "Image « ![ ][carte] » sans texte alternatif : décrivez-la entre les crochets, « ![Description](…) »",
+              "Image «\u00a0![ ][carte]\u00a0» sans texte alternatif\u00a0: décrivez-la entre les crochets, «\u00a0![Description](…)\u00a0»",
             line: 7,
             column: 6,
           },
@@ -45,13 +45,13 @@ export const imageAlt: Rule = {
         findings: [
           {
             message:
-              'Balise « <img src="/images/carte.png" title="pas d\'alt ici"> » sans attribut « alt » : décrivez l\'image dans « alt="…" », ou écrivez « alt="" » si elle est décorative',
+              'Balise «\u00a0<img src="/images/carte.png" title="pas d\'alt ici">\u00a0» sans attribut «\u00a0alt\u00a0»\u00a0: décrivez l’image dans «\u00a0alt="…"\u00a0», ou écrivez «\u00a0alt=""\u00a0» si elle est décorative',
             line: 1,
             column: 7,
           },
           {
             message:
-              'Balise « <img src=logo.png width=20/> » sans attribut « alt » : décrivez l\'image dans « alt="…" », ou écrivez « alt="" » si elle est décorative',
+              'Balise «\u00a0<img src=logo.png width=20/>\u00a0» sans attribut «\u00a0alt\u00a0»\u00a0: décrivez l’image dans «\u00a0alt="…"\u00a0», ou écrivez «\u00a0alt=""\u00a0» si elle est décorative',
             line: 3,
             column: 4,
           },
@@ -71,7 +71,7 @@ export const imageAlt: Rule = {
         const quote = excerpt(context, node);
         context.report({
           message: {
-            fr: `Image « ${quote} » sans texte alternatif : décrivez-la entre les crochets, « ![Description](…) »`,
+            fr: `Image «\u00a0${quote}\u00a0» sans texte alternatif\u00a0: décrivez-la entre les crochets, «\u00a0![Description](…)\u00a0»`,
             en: `Image « ${quote} » without alternative text: describe it between the brackets, « ![Description](…) »`,
           },
           range: context.rangeOf(node),
@@ -86,7 +86,7 @@ export const imageAlt: Rule = {
           const quote = shorten(match[0].replace(/\s+/g, " "), 80);
           context.report({
             message: {
-              fr: `Balise « ${quote} » sans attribut « alt » : décrivez l'image dans « alt="…" », ou écrivez « alt="" » si elle est décorative`,
+              fr: `Balise «\u00a0${quote}\u00a0» sans attribut «\u00a0alt\u00a0»\u00a0: décrivez l’image dans «\u00a0alt="…"\u00a0», ou écrivez «\u00a0alt=""\u00a0» si elle est décorative`,
               en: `Tag « ${quote} » without an « alt » attribute: describe the image in « alt="…" », or write « alt="" » if it is decorative`,
             },
             range: context.rangeAt(start + match.index, start + match.index + match[0].length),

@@ -17,14 +17,14 @@ export const listMarkerStyle: Rule = {
   docs: {
     title: "Puces de liste mélangées",
     rationale:
-      "Une même puce pour toutes les listes non ordonnées (`markdown.listMarker`, ou celle de la première liste de l'article par défaut) rend la source régulière ; changer de puce au milieu d'une liste la coupe même en deux listes.",
+      "Une même puce pour toutes les listes non ordonnées (`markdown.listMarker`, ou celle de la première liste de l’article par défaut) rend la source régulière\u202f; changer de puce au milieu d’une liste la coupe même en deux listes.",
     wrong: [
       {
         source: "---\ntitle: Bilan\n---\n\n- Pommes\n- Poires\n\nTexte.\n\n* Cerises\n  + Griottes\n",
         findings: [
           {
             message:
-              "Puce « * » dans « * Cerises » : les listes de l'article commencent par « - » ; utilisez « - »",
+              "Puce «\u00a0*\u00a0» dans «\u00a0* Cerises\u00a0»\u00a0: les listes de l’article commencent par «\u00a0-\u00a0»\u202f; utilisez «\u00a0-\u00a0»",
             line: 10,
             column: 1,
             endLine: 10,
@@ -32,7 +32,7 @@ export const listMarkerStyle: Rule = {
           },
           {
             message:
-              "Puce « + » dans « + Griottes » : les listes de l'article commencent par « - » ; utilisez « - »",
+              "Puce «\u00a0+\u00a0» dans «\u00a0+ Griottes\u00a0»\u00a0: les listes de l’article commencent par «\u00a0-\u00a0»\u202f; utilisez «\u00a0-\u00a0»",
             line: 11,
             column: 3,
           },
@@ -45,13 +45,13 @@ export const listMarkerStyle: Rule = {
         findings: [
           {
             message:
-              "Puce « - » dans « - Pommes » : la configuration (markdown.listMarker) demande « * » ; utilisez « * »",
+              "Puce «\u00a0-\u00a0» dans «\u00a0- Pommes\u00a0»\u00a0: la configuration (markdown.listMarker) demande «\u00a0*\u00a0»\u202f; utilisez «\u00a0*\u00a0»",
             line: 1,
             column: 3,
           },
           {
             message:
-              "Puce « - » dans « - *Poires* mûres » : la configuration (markdown.listMarker) demande « * » ; utilisez « * »",
+              "Puce «\u00a0-\u00a0» dans «\u00a0- *Poires* mûres\u00a0»\u00a0: la configuration (markdown.listMarker) demande «\u00a0*\u00a0»\u202f; utilisez «\u00a0*\u00a0»",
             line: 2,
             column: 3,
           },
@@ -86,23 +86,23 @@ export const listMarkerStyle: Rule = {
           expected = marker;
           first = {
             range: context.rangeAt(offset, offset + 1),
-            message: { fr: "Première puce de l'article", en: "The post's first bullet" },
+            message: { fr: "Première puce de l’article", en: "The post's first bullet" },
           };
         }
         if (marker === expected) continue;
         const quote = excerpt(context, item);
         const reason = first
           ? {
-              fr: `les listes de l'article commencent par « ${expected} »`,
+              fr: `les listes de l’article commencent par «\u00a0${expected}\u00a0»`,
               en: `the post's lists start with « ${expected} »`,
             }
           : {
-              fr: `la configuration (markdown.listMarker) demande « ${expected} »`,
+              fr: `la configuration (markdown.listMarker) demande «\u00a0${expected}\u00a0»`,
               en: `the configuration (markdown.listMarker) asks for « ${expected} »`,
             };
         context.report({
           message: {
-            fr: `Puce « ${marker} » dans « ${quote} » : ${reason.fr} ; utilisez « ${expected} »`,
+            fr: `Puce «\u00a0${marker}\u00a0» dans «\u00a0${quote}\u00a0»\u00a0: ${reason.fr}\u202f; utilisez «\u00a0${expected}\u00a0»`,
             en: `Bullet « ${marker} » in « ${quote} »: ${reason.en}; use « ${expected} »`,
           },
           range: context.rangeAt(offset, offset + 1),

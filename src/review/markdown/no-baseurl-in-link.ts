@@ -21,9 +21,9 @@ export const noBaseurlInLink: Rule = {
   category: "markdown",
   severity: "warning",
   docs: {
-    title: "« {{ site.baseurl }} » dans un lien",
+    title: "«\u00a0{{ site.baseurl }}\u00a0» dans un lien",
     rationale:
-      "Une adresse construite avec `{{ site.baseurl }}` ne fonctionne qu'une fois l'article passé par Jekyll : ni l'aperçu de GitHub ni les éditeurs Markdown ne la comprennent, et les flux qui reprennent le Markdown la gardent telle quelle. Un chemin depuis la racine (`/equipe/`) suffit quand le site n'a pas de `baseurl` ; sinon, le filtre `relative_url` l'ajoute proprement.",
+      "Une adresse construite avec `{{ site.baseurl }}` ne fonctionne qu’une fois l’article passé par Jekyll\u00a0: ni l’aperçu de GitHub ni les éditeurs Markdown ne la comprennent, et les flux qui reprennent le Markdown la gardent telle quelle. Un chemin depuis la racine (`/equipe/`) suffit quand le site n’a pas de `baseurl`\u202f; sinon, le filtre `relative_url` l’ajoute proprement.",
     wrong: [
       {
         source:
@@ -31,7 +31,7 @@ export const noBaseurlInLink: Rule = {
         findings: [
           {
             message:
-              "Adresse « {{ site.baseurl }}/equipe/ » construite avec « {{ site.baseurl }} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « /equipe/ », ou utilisez le filtre « relative_url »",
+              "Adresse «\u00a0{{ site.baseurl }}/equipe/\u00a0» construite avec «\u00a0{{ site.baseurl }}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; écrivez un chemin depuis la racine, «\u00a0/equipe/\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»",
             line: 5,
             column: 17,
             endLine: 5,
@@ -39,7 +39,7 @@ export const noBaseurlInLink: Rule = {
           },
           {
             message:
-              "Adresse « {{site.baseurl}}/logo.png » construite avec « {{site.baseurl}} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « /logo.png », ou utilisez le filtre « relative_url »",
+              "Adresse «\u00a0{{site.baseurl}}/logo.png\u00a0» construite avec «\u00a0{{site.baseurl}}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; écrivez un chemin depuis la racine, «\u00a0/logo.png\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»",
             line: 5,
             column: 56,
           },
@@ -52,19 +52,19 @@ export const noBaseurlInLink: Rule = {
         findings: [
           {
             message:
-              "Adresse « {{ site.baseurl }}/equipe/ » construite avec « {{ site.baseurl }} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « /equipe/ », ou utilisez le filtre « relative_url »",
+              "Adresse «\u00a0{{ site.baseurl }}/equipe/\u00a0» construite avec «\u00a0{{ site.baseurl }}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; écrivez un chemin depuis la racine, «\u00a0/equipe/\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»",
             line: 1,
             column: 17,
           },
           {
             message:
-              "Adresse « {{site.baseurl}}/logo.png » construite avec « {{site.baseurl}} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « /logo.png », ou utilisez le filtre « relative_url »",
+              "Adresse «\u00a0{{site.baseurl}}/logo.png\u00a0» construite avec «\u00a0{{site.baseurl}}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; écrivez un chemin depuis la racine, «\u00a0/logo.png\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»",
             line: 1,
             column: 58,
           },
           {
             message:
-              "Adresse « {{site.baseurl}}/plan/ » construite avec « {{site.baseurl}} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « /plan/ », ou utilisez le filtre « relative_url »",
+              "Adresse «\u00a0{{site.baseurl}}/plan/\u00a0» construite avec «\u00a0{{site.baseurl}}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; écrivez un chemin depuis la racine, «\u00a0/plan/\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»",
             line: 3,
             column: 9,
           },
@@ -76,7 +76,7 @@ export const noBaseurlInLink: Rule = {
         findings: [
           {
             message:
-              "Adresse « {{ site.baseurl }}/equipe/ » construite avec « {{ site.baseurl }} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; utilisez le filtre « relative_url » : « {{ '/equipe/' | relative_url }} »",
+              "Adresse «\u00a0{{ site.baseurl }}/equipe/\u00a0» construite avec «\u00a0{{ site.baseurl }}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; utilisez le filtre «\u00a0relative_url\u00a0»\u00a0: «\u00a0{{ '/equipe/' | relative_url }}\u00a0»",
             line: 1,
             column: 17,
           },
@@ -88,7 +88,7 @@ export const noBaseurlInLink: Rule = {
         findings: [
           {
             message:
-              "Adresse « {{ site.baseurl }} » construite avec « {{ site.baseurl }} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; écrivez un chemin depuis la racine, « / », ou utilisez le filtre « relative_url »",
+              "Adresse «\u00a0{{ site.baseurl }}\u00a0» construite avec «\u00a0{{ site.baseurl }}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; écrivez un chemin depuis la racine, «\u00a0/\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»",
             line: 1,
             column: 22,
           },
@@ -126,16 +126,16 @@ export const noBaseurlInLink: Rule = {
           const hasBaseurl = context.site.jekyll.baseurl !== "";
           const advice = hasBaseurl
             ? {
-                fr: `utilisez le filtre « relative_url » : « {{ '${rootPath || "/"}' | relative_url }} »`,
+                fr: `utilisez le filtre «\u00a0relative_url\u00a0»\u00a0: «\u00a0{{ '${rootPath || "/"}' | relative_url }}\u00a0»`,
                 en: `use the « relative_url » filter: « {{ '${rootPath || "/"}' | relative_url }} »`,
               }
             : {
-                fr: `écrivez un chemin depuis la racine, « ${rootPath || "/"} », ou utilisez le filtre « relative_url »`,
+                fr: `écrivez un chemin depuis la racine, «\u00a0${rootPath || "/"}\u00a0», ou utilisez le filtre «\u00a0relative_url\u00a0»`,
                 en: `write a path from the root, « ${rootPath || "/"} », or use the « relative_url » filter`,
               };
           context.report({
             message: {
-              fr: `Adresse « ${shown} » construite avec « ${liquid[0]} » : le lien ne fonctionne qu'une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux ; ${advice.fr}`,
+              fr: `Adresse «\u00a0${shown}\u00a0» construite avec «\u00a0${liquid[0]}\u00a0»\u00a0: le lien ne fonctionne qu’une fois le site construit par Jekyll, ni dans les aperçus ni dans les flux\u202f; ${advice.fr}`,
               en: `Address « ${shown} » built with « ${liquid[0]} »: the link works only once Jekyll has built the site, neither in previews nor in feeds; ${advice.en}`,
             },
             // No fix: `--fix` never edits a URL, even where the built address would stay the same.

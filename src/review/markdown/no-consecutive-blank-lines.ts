@@ -19,35 +19,55 @@ export const noConsecutiveBlankLines: Rule = {
   docs: {
     title: "Lignes vides à la suite",
     rationale:
-      "Markdown ne tient compte que d'une ligne vide entre deux blocs : les suivantes ne changent rien à la page et aèrent la source de façon trompeuse.",
+      "Markdown ne tient compte que d’une ligne vide entre deux blocs\u00a0: les suivantes ne changent rien à la page et aèrent la source de façon trompeuse.",
     wrong: [
       {
         source: "---\ntitle: Bilan\n---\n\nTexte.\n\n\n\n## Suite\n\nFin.\n\n\n",
         findings: [
           {
-            message: "3 lignes vides à la suite avant « ## Suite » : une seule suffit",
+            message: "3 lignes vides à la suite avant «\u00a0## Suite\u00a0»\u00a0: une seule suffit",
             line: 7,
             column: 1,
             endLine: 9,
             endColumn: 1,
           },
-          { message: "2 lignes vides à la suite en fin de fichier : une seule suffit", line: 13, column: 1 },
+          {
+            message: "2 lignes vides à la suite en fin de fichier\u00a0: une seule suffit",
+            line: 13,
+            column: 1,
+          },
         ],
         fixed: "---\ntitle: Bilan\n---\n\nTexte.\n\n## Suite\n\nFin.\n\n",
       },
       {
         source: "---\r\ntitle: Bilan\r\n---\r\n\r\n\r\nTexte.\r\n\r\n\r\n- Un\r\n",
         findings: [
-          { message: "2 lignes vides à la suite avant « Texte. » : une seule suffit", line: 5, column: 1 },
-          { message: "2 lignes vides à la suite avant « - Un » : une seule suffit", line: 8, column: 1 },
+          {
+            message: "2 lignes vides à la suite avant «\u00a0Texte.\u00a0»\u00a0: une seule suffit",
+            line: 5,
+            column: 1,
+          },
+          {
+            message: "2 lignes vides à la suite avant «\u00a0- Un\u00a0»\u00a0: une seule suffit",
+            line: 8,
+            column: 1,
+          },
         ],
         fixed: "---\r\ntitle: Bilan\r\n---\r\n\r\nTexte.\r\n\r\n- Un\r\n",
       },
       {
         source: "> Citation.\n>\n>\n> Suite.\n\n- Un\n\n\n  Deux.\n",
         findings: [
-          { message: "2 lignes vides à la suite avant « Suite. » : une seule suffit", line: 3, column: 1 },
-          { message: "2 lignes vides à la suite avant « Deux. » : une seule suffit", line: 8, column: 1 },
+          {
+            message: "2 lignes vides à la suite avant «\u00a0Suite.\u00a0»\u00a0: une seule suffit",
+            line: 3,
+            column: 1,
+          },
+          {
+            message: "2 lignes vides à la suite avant «\u00a0Deux.\u00a0»\u00a0: une seule suffit",
+            line: 8,
+            column: 1,
+          },
         ],
         fixed: "> Citation.\n>\n> Suite.\n\n- Un\n\n  Deux.\n",
       },
@@ -114,7 +134,7 @@ function checkGap(context: RuleContext, first: number, last: number, next: Node 
   const where = "type" in next ? before(excerpt(context, next)) : next;
   context.report({
     message: {
-      fr: `${count} lignes vides à la suite ${where.fr} : une seule suffit`,
+      fr: `${count} lignes vides à la suite ${where.fr}\u00a0: une seule suffit`,
       en: `${count} blank lines in a row ${where.en}: one is enough`,
     },
     range: context.rangeAt(start, end),
@@ -123,5 +143,5 @@ function checkGap(context: RuleContext, first: number, last: number, next: Node 
 }
 
 function before(quote: string): Localized {
-  return { fr: `avant « ${quote} »`, en: `before « ${quote} »` };
+  return { fr: `avant «\u00a0${quote}\u00a0»`, en: `before « ${quote} »` };
 }

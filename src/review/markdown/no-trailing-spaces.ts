@@ -26,27 +26,33 @@ export const noTrailingSpaces: Rule = {
   docs: {
     title: "Espaces en fin de ligne",
     rationale:
-      "Les espaces en fin de ligne sont invisibles à l'écran mais polluent les différences entre versions. Seule exception : exactement deux espaces à la fin d'une ligne de paragraphe, qui forcent un retour à la ligne.",
+      "Les espaces en fin de ligne sont invisibles à l’écran mais polluent les différences entre versions. Seule exception\u00a0: exactement deux espaces à la fin d’une ligne de paragraphe, qui forcent un retour à la ligne.",
     wrong: [
       {
         source: "---\ntitle: Bilan\n---\n\nUne phrase.   \nSuite.\t\n  \nFin.  \n",
         findings: [
           {
             message:
-              "3 espaces en fin de ligne après « phrase. » : un retour à la ligne forcé n'en demande que deux",
+              "3 espaces en fin de ligne après «\u00a0phrase.\u00a0»\u00a0: un retour à la ligne forcé n’en demande que deux",
             line: 5,
             column: 12,
             endLine: 5,
             endColumn: 15,
           },
           {
-            message: "1 tabulation en fin de ligne après « Suite. » : la ligne doit finir sur « Suite. »",
+            message:
+              "1 tabulation en fin de ligne après «\u00a0Suite.\u00a0»\u00a0: la ligne doit finir sur «\u00a0Suite.\u00a0»",
             line: 6,
             column: 7,
           },
-          { message: "2 espaces sur une ligne vide : une ligne vide ne contient rien", line: 7, column: 1 },
           {
-            message: "2 espaces en fin de ligne après « Fin. » : la ligne doit finir sur « Fin. »",
+            message: "2 espaces sur une ligne vide\u00a0: une ligne vide ne contient rien",
+            line: 7,
+            column: 1,
+          },
+          {
+            message:
+              "2 espaces en fin de ligne après «\u00a0Fin.\u00a0»\u00a0: la ligne doit finir sur «\u00a0Fin.\u00a0»",
             line: 8,
             column: 5,
           },
@@ -57,7 +63,8 @@ export const noTrailingSpaces: Rule = {
         source: "---\r\ntitle: Bilan\r\n---\r\n\r\n## Chiffres \r\n\r\nTexte.\r\n",
         findings: [
           {
-            message: "1 espace en fin de ligne après « Chiffres » : la ligne doit finir sur « Chiffres »",
+            message:
+              "1 espace en fin de ligne après «\u00a0Chiffres\u00a0»\u00a0: la ligne doit finir sur «\u00a0Chiffres\u00a0»",
             line: 5,
             column: 12,
           },
@@ -98,17 +105,17 @@ export const noTrailingSpaces: Rule = {
       let message: Localized;
       if (word === "") {
         message = {
-          fr: `${spaces.fr} sur une ligne vide : une ligne vide ne contient rien`,
+          fr: `${spaces.fr} sur une ligne vide\u00a0: une ligne vide ne contient rien`,
           en: `${spaces.en} on a blank line: a blank line holds nothing`,
         };
       } else if (isBreak) {
         message = {
-          fr: `${spaces.fr} en fin de ligne après « ${word} » : un retour à la ligne forcé n'en demande que deux`,
+          fr: `${spaces.fr} en fin de ligne après «\u00a0${word}\u00a0»\u00a0: un retour à la ligne forcé n’en demande que deux`,
           en: `${spaces.en} at the end of the line after « ${word} »: a hard line break needs only two`,
         };
       } else {
         message = {
-          fr: `${spaces.fr} en fin de ligne après « ${word} » : la ligne doit finir sur « ${word} »`,
+          fr: `${spaces.fr} en fin de ligne après «\u00a0${word}\u00a0»\u00a0: la ligne doit finir sur «\u00a0${word}\u00a0»`,
           en: `${spaces.en} at the end of the line after « ${word} »: the line should end with « ${word} »`,
         };
       }

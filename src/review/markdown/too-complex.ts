@@ -21,14 +21,14 @@ export const tooComplex: Rule = {
   docs: {
     title: "Article trop complexe pour être relu",
     rationale:
-      "Certaines formes de Markdown coûtent au lecteur de Markdown un temps qui croît bien plus vite que le texte : des centaines de citations ou de listes imbriquées, des milliers de `*`, `_` ou `[` ouverts dans un même paragraphe. Aucun article réel n'en approche ; un tel article n'est pas relu, pour que la relecture des autres ne l'attende pas. Il en va de même d'une relecture qui dépasse son délai (`review.timeoutSeconds`, 20 s par défaut) ou sa mémoire. L'article est signalé en erreur, quoi que disent `rules:` et `--only` : un article non relu ne doit pas passer pour propre. Simplifiez-le (moins d'imbrications, emphases et liens fermés).",
+      "Certaines formes de Markdown coûtent au lecteur de Markdown un temps qui croît bien plus vite que le texte\u00a0: des centaines de citations ou de listes imbriquées, des milliers de `*`, `_` ou `[` ouverts dans un même paragraphe. Aucun article réel n’en approche\u202f; un tel article n’est pas relu, pour que la relecture des autres ne l’attende pas. Il en va de même d’une relecture qui dépasse son délai (`review.timeoutSeconds`, 20 s par défaut) ou sa mémoire. L’article est signalé en erreur, quoi que disent `rules:` et `--only`\u00a0: un article non relu ne doit pas passer pour propre. Simplifiez-le (moins d’imbrications, emphases et liens fermés).",
     wrong: [
       {
         source: `${"> ".repeat(33)}Une citation dans 32 autres.\n`,
         findings: [
           {
             message:
-              "Article trop complexe pour être relu : 33 citations « > » imbriquées sur une ligne (au plus 32) ; il n'a pas été relu",
+              "Article trop complexe pour être relu\u00a0: 33 citations «\u00a0>\u00a0» imbriquées sur une ligne (au plus 32)\u202f; il n’a pas été relu",
             line: 1,
             column: 1,
           },
@@ -69,7 +69,7 @@ export const POST_START: Range = {
 function tooComplexMessage(reason: TooComplexReason): Localized {
   const what = describe(reason);
   return {
-    fr: `Article trop complexe pour être relu : ${what.fr} ; il n'a pas été relu`,
+    fr: `Article trop complexe pour être relu\u00a0: ${what.fr}\u202f; il n’a pas été relu`,
     en: `Post too complex to be reviewed: ${what.en}; it was not reviewed`,
   };
 }
@@ -88,7 +88,7 @@ function describe(reason: TooComplexReason): Localized {
       };
     case "quoteDepth":
       return {
-        fr: `${reason.count} citations « > » imbriquées sur une ligne (au plus ${reason.limit})`,
+        fr: `${reason.count} citations «\u00a0>\u00a0» imbriquées sur une ligne (au plus ${reason.limit})`,
         en: `${reason.count} nested « > » quotes on one line (at most ${reason.limit})`,
       };
     case "nestingDepth":
@@ -98,12 +98,12 @@ function describe(reason: TooComplexReason): Localized {
       };
     case "emphasisDelimiters":
       return {
-        fr: `${reason.count} marques d'emphase « * » ou « _ » dans un même paragraphe (au plus ${reason.limit})`,
+        fr: `${reason.count} marques d’emphase «\u00a0*\u00a0» ou «\u00a0_\u00a0» dans un même paragraphe (au plus ${reason.limit})`,
         en: `${reason.count} emphasis marks « * » or « _ » in one paragraph (at most ${reason.limit})`,
       };
     case "bracketOpeners":
       return {
-        fr: `${reason.count} crochets « [ » dans un même paragraphe (au plus ${reason.limit})`,
+        fr: `${reason.count} crochets «\u00a0[\u00a0» dans un même paragraphe (au plus ${reason.limit})`,
         en: `${reason.count} brackets « [ » in one paragraph (at most ${reason.limit})`,
       };
   }

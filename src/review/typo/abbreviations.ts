@@ -18,16 +18,16 @@ export const abbreviations: Rule = {
   docs: {
     title: "Abréviations françaises",
     rationale:
-      "« Monsieur » s'abrège « M. » (« Mr » est anglais), « Madame » « Mme » sans point (la dernière lettre est celle du mot), « numéro » « n° », « confer » « cf. ».",
+      "«\u00a0Monsieur\u00a0» s’abrège «\u00a0M.\u00a0» («\u00a0Mr\u00a0» est anglais), «\u00a0Madame\u00a0» «\u00a0Mme\u00a0» sans point (la dernière lettre est celle du mot), «\u00a0numéro\u00a0» «\u00a0n°\u00a0», «\u00a0confer\u00a0» «\u00a0cf.\u00a0».",
     wrong: [
       {
         source: "Mr Dupont et Mme. Martin, no 12 et c.f. page 3, cf le rapport.\n",
         findings: [
-          { message: "« Mr » : « M. » est attendu", line: 1, column: 1 },
-          { message: "« Mme. » : « Mme » est attendu", line: 1, column: 14 },
-          { message: "« no » : « n° » est attendu", line: 1, column: 27 },
-          { message: "« c.f. » : « cf. » est attendu", line: 1, column: 36 },
-          { message: "« cf » : « cf. » est attendu", line: 1, column: 49 },
+          { message: "«\u00a0Mr\u00a0»\u00a0: «\u00a0M.\u00a0» est attendu", line: 1, column: 1 },
+          { message: "«\u00a0Mme.\u00a0»\u00a0: «\u00a0Mme\u00a0» est attendu", line: 1, column: 14 },
+          { message: "«\u00a0no\u00a0»\u00a0: «\u00a0n°\u00a0» est attendu", line: 1, column: 27 },
+          { message: "«\u00a0c.f.\u00a0»\u00a0: «\u00a0cf.\u00a0» est attendu", line: 1, column: 36 },
+          { message: "«\u00a0cf\u00a0»\u00a0: «\u00a0cf.\u00a0» est attendu", line: 1, column: 49 },
         ],
         fixed: "M. Dupont et Mme Martin, n° 12 et cf. page 3, cf. le rapport.\n",
       },
@@ -52,7 +52,7 @@ export const abbreviations: Rule = {
             match.index,
             match.index + written.length,
             {
-              fr: `« ${written} » : « ${expected} » est attendu`,
+              fr: `«\u00a0${written}\u00a0»\u00a0: «\u00a0${expected}\u00a0» est attendu`,
               en: `« ${written} »: « ${expected} » is expected`,
             },
             { from: match.index, to: match.index + written.length, text: expected },

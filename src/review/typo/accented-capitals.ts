@@ -100,20 +100,34 @@ export const accentedCapitals: Rule = {
   docs: {
     title: "Majuscules accentuées",
     rationale:
-      "En français, les majuscules gardent leurs accents : État, École, Équipe, « À partir de » et « Ça » en début de phrase. Sans accent, « Etat » n'est pas un mot, et les lecteurs d'écran le prononcent mal.",
+      "En français, les majuscules gardent leurs accents\u00a0: État, École, Équipe, «\u00a0À partir de\u00a0» et «\u00a0Ça\u00a0» en début de phrase. Sans accent, «\u00a0Etat\u00a0» n’est pas un mot, et les lecteurs d’écran le prononcent mal.",
     wrong: [
       {
         source: "Les startups d'Etat et les Etats-Unis.\n",
         findings: [
-          { message: "« Etat » : la majuscule garde son accent, « État »", line: 1, column: 16 },
-          { message: "« Etats-Unis » : la majuscule garde son accent, « États-Unis »", line: 1, column: 28 },
+          {
+            message: "«\u00a0Etat\u00a0»\u00a0: la majuscule garde son accent, «\u00a0État\u00a0»",
+            line: 1,
+            column: 16,
+          },
+          {
+            message:
+              "«\u00a0Etats-Unis\u00a0»\u00a0: la majuscule garde son accent, «\u00a0États-Unis\u00a0»",
+            line: 1,
+            column: 28,
+          },
         ],
         fixed: "Les startups d'État et les États-Unis.\n",
       },
       {
         source: "Bilan. A partir de mai, nous changeons.\n",
         findings: [
-          { message: "« A » en début de phrase : la majuscule garde son accent, « À »", line: 1, column: 8 },
+          {
+            message:
+              "«\u00a0A\u00a0» en début de phrase\u00a0: la majuscule garde son accent, «\u00a0À\u00a0»",
+            line: 1,
+            column: 8,
+          },
         ],
         fixed: "Bilan. À partir de mai, nous changeons.\n",
       },
@@ -121,12 +135,14 @@ export const accentedCapitals: Rule = {
         source: "Ca marche. Ca l'a convaincu.\n",
         findings: [
           {
-            message: "« Ca » en début de phrase : la cédille reste sous la majuscule, « Ça »",
+            message:
+              "«\u00a0Ca\u00a0» en début de phrase\u00a0: la cédille reste sous la majuscule, «\u00a0Ça\u00a0»",
             line: 1,
             column: 1,
           },
           {
-            message: "« Ca » en début de phrase : la cédille reste sous la majuscule, « Ça »",
+            message:
+              "«\u00a0Ca\u00a0» en début de phrase\u00a0: la cédille reste sous la majuscule, «\u00a0Ça\u00a0»",
             line: 1,
             column: 12,
           },
@@ -161,7 +177,7 @@ export const accentedCapitals: Rule = {
           match.index,
           match.index + word.length,
           {
-            fr: `« ${word} » : la majuscule garde son accent, « ${accented} »`,
+            fr: `«\u00a0${word}\u00a0»\u00a0: la majuscule garde son accent, «\u00a0${accented}\u00a0»`,
             en: `« ${word} »: the capital keeps its accent, « ${accented} »`,
           },
           { from: match.index, to: match.index + 1, text: accented[0] as string },
@@ -174,7 +190,7 @@ export const accentedCapitals: Rule = {
           match.index,
           match.index + 2,
           {
-            fr: "« Ca » en début de phrase : la cédille reste sous la majuscule, « Ça »",
+            fr: "«\u00a0Ca\u00a0» en début de phrase\u00a0: la cédille reste sous la majuscule, «\u00a0Ça\u00a0»",
             en: "« Ca » opening a sentence: the capital keeps its cedilla, « Ça »",
           },
           { from: match.index, to: match.index + 1, text: "Ç" },
@@ -187,7 +203,7 @@ export const accentedCapitals: Rule = {
           match.index,
           match.index + 1,
           {
-            fr: "« A » en début de phrase : la majuscule garde son accent, « À »",
+            fr: "«\u00a0A\u00a0» en début de phrase\u00a0: la majuscule garde son accent, «\u00a0À\u00a0»",
             en: "« A » opening a sentence: the capital keeps its accent, « À »",
           },
           { from: match.index, to: match.index + 1, text: "À" },

@@ -27,23 +27,26 @@ export const apostrophe: Rule = {
   docs: {
     title: "Apostrophe typographique",
     rationale:
-      "L'apostrophe française est `’` (U+2019), pas le guillemet droit `'` de la machine à écrire. Mais kramdown, le convertisseur Markdown de Jekyll, change à la construction du site chaque apostrophe droite en `’` (son réglage `smart_quotes` par défaut) : le lecteur ne voit jamais `'`, et la règle se tait sur un site dont le `_config.yml` ne change pas ce réglage. `typography.apostrophe` la remet en marche et choisit : `typographic` (`’` attendue dans le texte source), `straight` (le site préfère `'`) ou `any` (aucune vérification) ; un niveau donné dans `rules:` la remet aussi en marche. Sans `_config.yml`, le texte source est ce qui est publié : la règle vérifie. Le guillemet ouvrant `‘` tapé pour une apostrophe (`l‘État`) est signalé dans tous les cas, sauf `any` : aucun convertisseur ne le corrige.",
+      "L’apostrophe française est `’` (U+2019), pas le guillemet droit `'` de la machine à écrire. Mais kramdown, le convertisseur Markdown de Jekyll, change à la construction du site chaque apostrophe droite en `’` (son réglage `smart_quotes` par défaut)\u00a0: le lecteur ne voit jamais `'`, et la règle se tait sur un site dont le `_config.yml` ne change pas ce réglage. `typography.apostrophe` la remet en marche et choisit\u00a0: `typographic` (`’` attendue dans le texte source), `straight` (le site préfère `'`) ou `any` (aucune vérification)\u202f; un niveau donné dans `rules:` la remet aussi en marche. Sans `_config.yml`, le texte source est ce qui est publié\u00a0: la règle vérifie. Le guillemet ouvrant `‘` tapé pour une apostrophe (`l‘État`) est signalé dans tous les cas, sauf `any`\u00a0: aucun convertisseur ne le corrige.",
     wrong: [
       {
         source: "L'équipe d'aujourd'hui.\n",
         findings: [
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 2,
           },
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 11,
           },
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 19,
           },
@@ -55,7 +58,8 @@ export const apostrophe: Rule = {
         source: "L’équipe.\n",
         findings: [
           {
-            message: "Apostrophe typographique « ’ » : ce site écrit l'apostrophe droite « ' »",
+            message:
+              "Apostrophe typographique «\u00a0’\u00a0»\u00a0: ce site écrit l’apostrophe droite «\u00a0'\u00a0»",
             line: 1,
             column: 2,
           },
@@ -68,7 +72,8 @@ export const apostrophe: Rule = {
         source: "L'équipe.\n",
         findings: [
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 2,
           },
@@ -80,7 +85,8 @@ export const apostrophe: Rule = {
         source: "L'équipe.\n",
         findings: [
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 2,
           },
@@ -92,17 +98,20 @@ export const apostrophe: Rule = {
         source: "Le type de l'`enum`, les jeux d'[OpenData](https://data.gouv.fr) et l'{{ site.title }}.\n",
         findings: [
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 13,
           },
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 32,
           },
           {
-            message: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+            message:
+              "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 70,
           },
@@ -113,12 +122,14 @@ export const apostrophe: Rule = {
         source: "L‘État et aujourd‘hui, mais un ‘mot’ cité.\n",
         findings: [
           {
-            message: "Guillemet ouvrant « ‘ » en guise d'apostrophe : l'apostrophe « ’ » est attendue",
+            message:
+              "Guillemet ouvrant «\u00a0‘\u00a0» en guise d’apostrophe\u00a0: l’apostrophe «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 2,
           },
           {
-            message: "Guillemet ouvrant « ‘ » en guise d'apostrophe : l'apostrophe « ’ » est attendue",
+            message:
+              "Guillemet ouvrant «\u00a0‘\u00a0» en guise d’apostrophe\u00a0: l’apostrophe «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 18,
           },
@@ -131,7 +142,8 @@ export const apostrophe: Rule = {
         source: "L‘État et l'équipe.\n",
         findings: [
           {
-            message: "Guillemet ouvrant « ‘ » en guise d'apostrophe : l'apostrophe « ’ » est attendue",
+            message:
+              "Guillemet ouvrant «\u00a0‘\u00a0» en guise d’apostrophe\u00a0: l’apostrophe «\u00a0’\u00a0» est attendue",
             line: 1,
             column: 2,
           },
@@ -165,7 +177,7 @@ export const apostrophe: Rule = {
           match.index,
           match.index + 1,
           {
-            fr: `Guillemet ouvrant « ‘ » en guise d'apostrophe : l'apostrophe « ${replacement} » est attendue`,
+            fr: `Guillemet ouvrant «\u00a0‘\u00a0» en guise d’apostrophe\u00a0: l’apostrophe «\u00a0${replacement}\u00a0» est attendue`,
             en: `Opening quote « ‘ » used as an apostrophe: the apostrophe « ${replacement} » is expected`,
           },
           { from: match.index, to: match.index + 1, text: replacement },
@@ -180,11 +192,11 @@ function checkStyle(context: RuleContext, block: ProseBlock, style: "typographic
   const message =
     style === "typographic"
       ? {
-          fr: "Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+          fr: "Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
           en: "Straight apostrophe « ' »: the typographic apostrophe « ’ » is expected",
         }
       : {
-          fr: "Apostrophe typographique « ’ » : ce site écrit l'apostrophe droite « ' »",
+          fr: "Apostrophe typographique «\u00a0’\u00a0»\u00a0: ce site écrit l’apostrophe droite «\u00a0'\u00a0»",
           en: "Typographic apostrophe « ’ »: this site writes the straight apostrophe « ' »",
         };
   const replacement = style === "typographic" ? "’" : "'";

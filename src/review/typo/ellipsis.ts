@@ -14,11 +14,17 @@ export const ellipsis: Rule = {
   docs: {
     title: "Points de suspension",
     rationale:
-      "Les points de suspension sont un seul caractère, `…`, collé au mot qui précède (« Use a proper ellipsis character », corrigeaient les relecteurs). « etc. » n'en prend jamais : il marque déjà une énumération inachevée. Sur un site Jekyll, kramdown publie `...` en `…` : le lecteur voit le bon caractère, et les trois points du texte source ne sont plus qu'une note (`info`).",
+      "Les points de suspension sont un seul caractère, `…`, collé au mot qui précède («\u00a0Use a proper ellipsis character\u00a0», corrigeaient les relecteurs). «\u00a0etc.\u00a0» n’en prend jamais\u00a0: il marque déjà une énumération inachevée. Sur un site Jekyll, kramdown publie `...` en `…`\u00a0: le lecteur voit le bon caractère, et les trois points du texte source ne sont plus qu’une note (`info`).",
     wrong: [
       {
         source: "Nous verrons bien...\n",
-        findings: [{ message: "Trois points « ... » : le caractère « … » est attendu", line: 1, column: 18 }],
+        findings: [
+          {
+            message: "Trois points «\u00a0...\u00a0»\u00a0: le caractère «\u00a0…\u00a0» est attendu",
+            line: 1,
+            column: 18,
+          },
+        ],
         fixed: "Nous verrons bien…\n",
       },
       {
@@ -27,7 +33,7 @@ export const ellipsis: Rule = {
         findings: [
           {
             message:
-              "Trois points « ... » : kramdown les publie bien en « … », mais le texte source devrait porter ce caractère",
+              "Trois points «\u00a0...\u00a0»\u00a0: kramdown les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère",
             severity: "info",
             line: 1,
             column: 18,
@@ -39,7 +45,8 @@ export const ellipsis: Rule = {
         source: "Nous verrons bien …\n",
         findings: [
           {
-            message: "Espace avant « … » : les points de suspension se collent au mot qui précède",
+            message:
+              "Espace avant «\u00a0…\u00a0»\u00a0: les points de suspension se collent au mot qui précède",
             line: 1,
             column: 18,
           },
@@ -49,8 +56,16 @@ export const ellipsis: Rule = {
       {
         source: "Des formulaires, des rendez-vous, etc... et etc…\n",
         findings: [
-          { message: "« etc... » : « etc. » suffit, sans points de suspension", line: 1, column: 35 },
-          { message: "« etc… » : « etc. » suffit, sans points de suspension", line: 1, column: 45 },
+          {
+            message: "«\u00a0etc...\u00a0»\u00a0: «\u00a0etc.\u00a0» suffit, sans points de suspension",
+            line: 1,
+            column: 35,
+          },
+          {
+            message: "«\u00a0etc…\u00a0»\u00a0: «\u00a0etc.\u00a0» suffit, sans points de suspension",
+            line: 1,
+            column: 45,
+          },
         ],
         fixed: "Des formulaires, des rendez-vous, etc. et etc.\n",
       },
@@ -73,7 +88,7 @@ export const ellipsis: Rule = {
           match.index,
           end,
           {
-            fr: `« ${match[0]} » : « etc. » suffit, sans points de suspension`,
+            fr: `«\u00a0${match[0]}\u00a0»\u00a0: «\u00a0etc.\u00a0» suffit, sans points de suspension`,
             en: `« ${match[0]} »: « etc. » is enough, without an ellipsis`,
           },
           { from: match.index + 3, to: end, text: "." },
@@ -99,7 +114,7 @@ export const ellipsis: Rule = {
           match.index,
           end + 1,
           {
-            fr: "Espace avant « … » : les points de suspension se collent au mot qui précède",
+            fr: "Espace avant «\u00a0…\u00a0»\u00a0: les points de suspension se collent au mot qui précède",
             en: "Space before « … »: an ellipsis sticks to the preceding word",
           },
           { from: match.index, to: end, text: "" },
@@ -121,7 +136,7 @@ function threeDotsReport(published: { converter?: string; ellipsis?: string }): 
   if (published.ellipsis === "…") {
     return {
       message: {
-        fr: `Trois points « ... » : ${published.converter} les publie bien en « … », mais le texte source devrait porter ce caractère`,
+        fr: `Trois points «\u00a0...\u00a0»\u00a0: ${published.converter} les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère`,
         en: `Three dots « ... »: ${published.converter} publishes them as « … », but the source should hold that character`,
       },
       severity: "info",
@@ -129,7 +144,7 @@ function threeDotsReport(published: { converter?: string; ellipsis?: string }): 
   }
   return {
     message: {
-      fr: "Trois points « ... » : le caractère « … » est attendu",
+      fr: "Trois points «\u00a0...\u00a0»\u00a0: le caractère «\u00a0…\u00a0» est attendu",
       en: "Three dots « ... »: the character « … » is expected",
     },
   };

@@ -112,7 +112,7 @@ export function nameOf(character: string): Localized {
     case " ":
       return { fr: "espace ordinaire", en: "ordinary space" };
     default:
-      return { fr: `« ${character} »`, en: `« ${character} »` };
+      return { fr: `«\u00a0${character}\u00a0»`, en: `« ${character} »` };
   }
 }
 

@@ -9,14 +9,21 @@ export const hours: Rule = {
   severity: "info",
   docs: {
     title: "Écriture des heures",
-    rationale: "En français, on écrit « 14 h 30 » et « 9 h », avec des espaces insécables autour du « h ».",
+    rationale:
+      "En français, on écrit «\u00a014 h 30\u00a0» et «\u00a09 h\u00a0», avec des espaces insécables autour du «\u00a0h\u00a0».",
     wrong: [
       {
         source: "De 9h à 14h30.\n",
         findings: [
-          { message: "Heure « 9h » : « 9 h » est attendu, avec des espaces insécables", line: 1, column: 4 },
           {
-            message: "Heure « 14h30 » : « 14 h 30 » est attendu, avec des espaces insécables",
+            message:
+              "Heure «\u00a09h\u00a0»\u00a0: «\u00a09 h\u00a0» est attendu, avec des espaces insécables",
+            line: 1,
+            column: 4,
+          },
+          {
+            message:
+              "Heure «\u00a014h30\u00a0»\u00a0: «\u00a014 h 30\u00a0» est attendu, avec des espaces insécables",
             line: 1,
             column: 9,
           },
@@ -28,7 +35,8 @@ export const hours: Rule = {
         source: "À 14h30.\n",
         findings: [
           {
-            message: "Heure « 14h30 » : « 14 h 30 » est attendu, avec des espaces insécables",
+            message:
+              "Heure «\u00a014h30\u00a0»\u00a0: «\u00a014 h 30\u00a0» est attendu, avec des espaces insécables",
             line: 1,
             column: 3,
           },
@@ -57,7 +65,7 @@ export const hours: Rule = {
           match.index,
           match.index + written.length,
           {
-            fr: `Heure « ${written} » : « ${shown} » est attendu, avec des espaces insécables`,
+            fr: `Heure «\u00a0${written}\u00a0»\u00a0: «\u00a0${shown}\u00a0» est attendu, avec des espaces insécables`,
             en: `Time « ${written} »: « ${shown} » is expected, with no-break spaces`,
           },
           { from: match.index, to: match.index + written.length, text: expected },

@@ -56,17 +56,20 @@ export const inciseDash: Rule = {
         source: "L'équipe - quatre personnes - livre vite. Une page -- enfin.\n",
         findings: [
           {
-            message: "Trait d'union « - » entre deux mots : le tiret d'incise « – » est attendu",
+            message:
+              "Trait d’union «\u00a0-\u00a0» entre deux mots\u00a0: le tiret d’incise «\u00a0–\u00a0» est attendu",
             line: 1,
             column: 10,
           },
           {
-            message: "Trait d'union « - » entre deux mots : le tiret d'incise « – » est attendu",
+            message:
+              "Trait d’union «\u00a0-\u00a0» entre deux mots\u00a0: le tiret d’incise «\u00a0–\u00a0» est attendu",
             line: 1,
             column: 29,
           },
           {
-            message: "Trait d'union « -- » entre deux mots : le tiret d'incise « – » est attendu",
+            message:
+              "Trait d’union «\u00a0--\u00a0» entre deux mots\u00a0: le tiret d’incise «\u00a0–\u00a0» est attendu",
             line: 1,
             column: 52,
           },

@@ -36,18 +36,20 @@ export const lowercaseDates: Rule = {
   docs: {
     title: "Mois et jours en minuscules",
     rationale:
-      "En français, les noms de mois et de jours s'écrivent en minuscules : « le mardi 12 décembre ».",
+      "En français, les noms de mois et de jours s’écrivent en minuscules\u00a0: «\u00a0le mardi 12 décembre\u00a0».",
     wrong: [
       {
         source: "Rendez-vous le Mardi 12 Décembre, à 9 h.\n",
         findings: [
           {
-            message: "« Mardi » : les jours et les mois s'écrivent en minuscules, « mardi »",
+            message:
+              "«\u00a0Mardi\u00a0»\u00a0: les jours et les mois s’écrivent en minuscules, «\u00a0mardi\u00a0»",
             line: 1,
             column: 16,
           },
           {
-            message: "« Décembre » : les jours et les mois s'écrivent en minuscules, « décembre »",
+            message:
+              "«\u00a0Décembre\u00a0»\u00a0: les jours et les mois s’écrivent en minuscules, «\u00a0décembre\u00a0»",
             line: 1,
             column: 25,
           },
@@ -58,12 +60,14 @@ export const lowercaseDates: Rule = {
         source: "Livré le 3 Mars, et en Mars 2021.\n",
         findings: [
           {
-            message: "« Mars » : les jours et les mois s'écrivent en minuscules, « mars »",
+            message:
+              "«\u00a0Mars\u00a0»\u00a0: les jours et les mois s’écrivent en minuscules, «\u00a0mars\u00a0»",
             line: 1,
             column: 12,
           },
           {
-            message: "« Mars » : les jours et les mois s'écrivent en minuscules, « mars »",
+            message:
+              "«\u00a0Mars\u00a0»\u00a0: les jours et les mois s’écrivent en minuscules, «\u00a0mars\u00a0»",
             line: 1,
             column: 24,
           },
@@ -89,7 +93,7 @@ export const lowercaseDates: Rule = {
           match.index,
           match.index + word.length,
           {
-            fr: `« ${word} » : les jours et les mois s'écrivent en minuscules, « ${lower} »`,
+            fr: `«\u00a0${word}\u00a0»\u00a0: les jours et les mois s’écrivent en minuscules, «\u00a0${lower}\u00a0»`,
             en: `« ${word} »: days and months are written in lowercase, « ${lower} »`,
           },
           { from: match.index, to: match.index + 1, text: lower[0] as string },

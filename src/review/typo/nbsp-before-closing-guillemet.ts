@@ -5,15 +5,15 @@ export const nbspBeforeClosingGuillemet = spacedMarkRule({
   mark: "»",
   space: WIDE_MARKS,
   docs: {
-    title: "Espace insécable avant »",
+    title: "Espace insécable avant\u00a0»",
     rationale:
-      "Le guillemet fermant est précédé d'une espace insécable, pour qu'il ne passe jamais seul en début de ligne.",
+      "Le guillemet fermant est précédé d’une espace insécable, pour qu’il ne passe jamais seul en début de ligne.",
     wrong: [
       {
         source: "Une «\u00a0équipe».\n",
         findings: [
           {
-            message: "Espace manquante avant « » » : une espace insécable est attendue",
+            message: "Espace manquante avant «\u00a0»\u00a0»\u00a0: une espace insécable est attendue",
             line: 1,
             column: 12,
           },
@@ -25,7 +25,7 @@ export const nbspBeforeClosingGuillemet = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « » » : une espace insécable est attendue, pour que « » » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0»\u00a0»\u00a0: une espace insécable est attendue, pour que «\u00a0»\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 15,
             severity: "warning",

@@ -7,13 +7,13 @@ export const nbspBeforeColon = spacedMarkRule({
   docs: {
     title: "Espace insécable avant les deux-points",
     rationale:
-      "En français, les deux-points sont précédés d'une espace insécable : sans elle, ils collent au mot ; avec une espace ordinaire, ils peuvent passer seuls en début de ligne. Heures (10:30), ratios (16:9), adresses et code ne sont pas concernés.",
+      "En français, les deux-points sont précédés d’une espace insécable\u00a0: sans elle, ils collent au mot\u202f; avec une espace ordinaire, ils peuvent passer seuls en début de ligne. Heures (10:30), ratios (16:9), adresses et code ne sont pas concernés.",
     wrong: [
       {
         source: "Le constat: il faut agir.\n",
         findings: [
           {
-            message: "Espace manquante avant « : » : une espace insécable est attendue",
+            message: "Espace manquante avant «\u00a0:\u00a0»\u00a0: une espace insécable est attendue",
             line: 1,
             column: 10,
           },
@@ -25,7 +25,7 @@ export const nbspBeforeColon = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « : » : une espace insécable est attendue, pour que « : » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0:\u00a0»\u00a0: une espace insécable est attendue, pour que «\u00a0:\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 11,
             severity: "warning",
@@ -37,18 +37,18 @@ export const nbspBeforeColon = spacedMarkRule({
         source: '---\ntitle: "Bilan: un an"\n---\n\n## Étape 1: **le prototype** :\n',
         findings: [
           {
-            message: "Espace manquante avant « : » : une espace insécable est attendue",
+            message: "Espace manquante avant «\u00a0:\u00a0»\u00a0: une espace insécable est attendue",
             line: 2,
             column: 13,
           },
           {
-            message: "Espace manquante avant « : » : une espace insécable est attendue",
+            message: "Espace manquante avant «\u00a0:\u00a0»\u00a0: une espace insécable est attendue",
             line: 5,
             column: 10,
           },
           {
             message:
-              "Espace ordinaire avant « : » : une espace insécable est attendue, pour que « : » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0:\u00a0»\u00a0: une espace insécable est attendue, pour que «\u00a0:\u00a0» ne passe pas seul à la ligne",
             line: 5,
             column: 29,
             severity: "warning",

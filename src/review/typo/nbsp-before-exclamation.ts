@@ -5,15 +5,15 @@ export const nbspBeforeExclamation = spacedMarkRule({
   mark: "!",
   space: NARROW_MARKS,
   docs: {
-    title: "Espace fine insécable avant le point d'exclamation",
+    title: "Espace fine insécable avant le point d’exclamation",
     rationale:
-      "En français, le point d'exclamation est précédé d'une espace fine insécable (U+202F). Un groupe `?!` ou `!!` ne prend qu'une espace, avant le groupe.",
+      "En français, le point d’exclamation est précédé d’une espace fine insécable (U+202F). Un groupe `?!` ou `!!` ne prend qu’une espace, avant le groupe.",
     wrong: [
       {
         source: "Quelle équipe!\n",
         findings: [
           {
-            message: "Espace manquante avant « ! » : une espace fine insécable est attendue",
+            message: "Espace manquante avant «\u00a0!\u00a0»\u00a0: une espace fine insécable est attendue",
             line: 1,
             column: 13,
           },
@@ -25,7 +25,7 @@ export const nbspBeforeExclamation = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « ! » : une espace fine insécable est attendue, pour que « ! » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0!\u00a0»\u00a0: une espace fine insécable est attendue, pour que «\u00a0!\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 16,
             severity: "warning",
@@ -38,7 +38,7 @@ export const nbspBeforeExclamation = spacedMarkRule({
         source: "Bravo 🎉!\n",
         findings: [
           {
-            message: "Espace manquante avant « ! » : une espace fine insécable est attendue",
+            message: "Espace manquante avant «\u00a0!\u00a0»\u00a0: une espace fine insécable est attendue",
             line: 1,
             column: 7,
             endColumn: 10,
@@ -52,7 +52,7 @@ export const nbspBeforeExclamation = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « ! » : une espace fine insécable est attendue, pour que « ! » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0!\u00a0»\u00a0: une espace fine insécable est attendue, pour que «\u00a0!\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 6,
             severity: "warning",

@@ -5,15 +5,15 @@ export const nbspBeforeQuestion = spacedMarkRule({
   mark: "?",
   space: NARROW_MARKS,
   docs: {
-    title: "Espace fine insécable avant le point d'interrogation",
+    title: "Espace fine insécable avant le point d’interrogation",
     rationale:
-      "En français, le point d'interrogation est précédé d'une espace fine insécable (U+202F), jamais d'une espace ordinaire qui le laisserait seul en début de ligne.",
+      "En français, le point d’interrogation est précédé d’une espace fine insécable (U+202F), jamais d’une espace ordinaire qui le laisserait seul en début de ligne.",
     wrong: [
       {
         source: "Pourquoi une startup d'État?\n",
         findings: [
           {
-            message: "Espace manquante avant « ? » : une espace fine insécable est attendue",
+            message: "Espace manquante avant «\u00a0?\u00a0»\u00a0: une espace fine insécable est attendue",
             line: 1,
             column: 27,
           },
@@ -25,7 +25,7 @@ export const nbspBeforeQuestion = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « ? » : une espace fine insécable est attendue, pour que « ? » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0?\u00a0»\u00a0: une espace fine insécable est attendue, pour que «\u00a0?\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 17,
             severity: "warning",
@@ -39,7 +39,7 @@ export const nbspBeforeQuestion = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « ? » : une espace fine insécable est attendue, pour que « ? » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0?\u00a0»\u00a0: une espace fine insécable est attendue, pour que «\u00a0?\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 15,
             severity: "warning",

@@ -7,13 +7,13 @@ export const nbspBeforeSemicolon = spacedMarkRule({
   docs: {
     title: "Espace fine insécable avant le point-virgule",
     rationale:
-      "En français, le point-virgule est précédé d'une espace fine insécable (U+202F) : « espace avant les ; en français », corrigeaient les relecteurs du corpus.",
+      "En français, le point-virgule est précédé d’une espace fine insécable (U+202F)\u00a0: «\u00a0espace avant les ; en français\u00a0», corrigeaient les relecteurs du corpus.",
     wrong: [
       {
         source: "Nous avons testé; nous avons appris.\n",
         findings: [
           {
-            message: "Espace manquante avant « ; » : une espace fine insécable est attendue",
+            message: "Espace manquante avant «\u00a0;\u00a0»\u00a0: une espace fine insécable est attendue",
             line: 1,
             column: 16,
           },
@@ -26,7 +26,7 @@ export const nbspBeforeSemicolon = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire avant « ; » : une espace insécable est attendue, pour que « ; » ne passe pas seul à la ligne",
+              "Espace ordinaire avant «\u00a0;\u00a0»\u00a0: une espace insécable est attendue, pour que «\u00a0;\u00a0» ne passe pas seul à la ligne",
             line: 1,
             column: 17,
             severity: "warning",

@@ -5,17 +5,21 @@ export const nbspInsideGuillemets = spacedMarkRule({
   mark: "«",
   space: WIDE_MARKS,
   docs: {
-    title: "Espace insécable après « et avant »",
+    title: "Espace insécable après «\u00a0et avant\u00a0»",
     rationale:
-      "Les guillemets français sont séparés de la citation par une espace insécable, pour qu'un guillemet ne se retrouve jamais seul en début ou en fin de ligne.",
+      "Les guillemets français sont séparés de la citation par une espace insécable, pour qu’un guillemet ne se retrouve jamais seul en début ou en fin de ligne.",
     wrong: [
       {
         source: "Une «startup d'État » et une « équipe».\n",
         findings: [
-          { message: "Espace manquante après « « » : une espace insécable est attendue", line: 1, column: 5 },
+          {
+            message: "Espace manquante après «\u00a0«\u00a0»\u00a0: une espace insécable est attendue",
+            line: 1,
+            column: 5,
+          },
           {
             message:
-              "Espace ordinaire après « « » : une espace insécable est attendue, pour que le guillemet ne reste pas seul en fin de ligne",
+              "Espace ordinaire après «\u00a0«\u00a0»\u00a0: une espace insécable est attendue, pour que le guillemet ne reste pas seul en fin de ligne",
             line: 1,
             column: 30,
             severity: "warning",
@@ -28,7 +32,7 @@ export const nbspInsideGuillemets = spacedMarkRule({
         findings: [
           {
             message:
-              "Espace ordinaire après « « » : une espace insécable est attendue, pour que le guillemet ne reste pas seul en fin de ligne",
+              "Espace ordinaire après «\u00a0«\u00a0»\u00a0: une espace insécable est attendue, pour que le guillemet ne reste pas seul en fin de ligne",
             line: 1,
             column: 5,
             severity: "warning",
@@ -41,7 +45,7 @@ export const nbspInsideGuillemets = spacedMarkRule({
         source: "Il a dit «*bonjour*\u00a0».\n",
         findings: [
           {
-            message: "Espace manquante après « « » : une espace insécable est attendue",
+            message: "Espace manquante après «\u00a0«\u00a0»\u00a0: une espace insécable est attendue",
             line: 1,
             column: 10,
           },

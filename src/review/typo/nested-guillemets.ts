@@ -16,13 +16,14 @@ export const nestedGuillemets: Rule = {
   docs: {
     title: "Guillemets dans des guillemets",
     rationale:
-      "Une citation dans une citation s'écrit entre guillemets anglais “ ”, collés au texte : « il a dit “oui” hier ». Des chevrons « » dans des chevrons brouillent l'endroit où chaque citation finit.",
+      "Une citation dans une citation s’écrit entre guillemets anglais “ ”, collés au texte\u00a0: «\u00a0il a dit “oui” hier\u00a0». Des chevrons «\u00a0» dans des chevrons brouillent l’endroit où chaque citation finit.",
     wrong: [
       {
         source: "Elle répète «\u00a0le mot «\u00a0agile\u00a0» est usé\u00a0» depuis un an.\n",
         findings: [
           {
-            message: "Guillemets « « … » » dans une citation : les guillemets anglais « “…” » sont attendus",
+            message:
+              "Guillemets «\u00a0«\u00a0…\u00a0»\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus",
             line: 1,
             column: 22,
             endLine: 1,
@@ -36,7 +37,8 @@ export const nestedGuillemets: Rule = {
         source: "Il dit « c'est « *le* projet » de l'année ».\n",
         findings: [
           {
-            message: "Guillemets « « … » » dans une citation : les guillemets anglais « “…” » sont attendus",
+            message:
+              "Guillemets «\u00a0«\u00a0…\u00a0»\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus",
             line: 1,
             column: 16,
           },
@@ -48,7 +50,8 @@ export const nestedGuillemets: Rule = {
         source: "Il dit «&nbsp;c'est «&nbsp;le projet&nbsp;» de l'année&nbsp;».\n",
         findings: [
           {
-            message: "Guillemets « « … » » dans une citation : les guillemets anglais « “…” » sont attendus",
+            message:
+              "Guillemets «\u00a0«\u00a0…\u00a0»\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus",
             line: 1,
             column: 21,
           },
@@ -101,7 +104,7 @@ function report(context: RuleContext, block: ProseBlock, open: number, close: nu
   }
   context.report({
     message: {
-      fr: "Guillemets « « … » » dans une citation : les guillemets anglais « “…” » sont attendus",
+      fr: "Guillemets «\u00a0«\u00a0…\u00a0»\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus",
       en: "Guillemets « « … » » inside a quotation: English quotes « “…” » are expected",
     },
     range: context.rangeAt(start, end),

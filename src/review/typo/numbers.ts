@@ -40,27 +40,46 @@ export const numbers: Rule = {
   docs: {
     title: "Nombres, pourcentages et montants",
     rationale:
-      "En français : « 87 % » et « 12 € » avec une espace insécable, le symbole après le nombre, les grands nombres groupés par trois (« 324 000 »), la virgule décimale (« 3,5 millions »). Ce ne sont que des indications : versions, années, codes postaux et numéros d'articles sont laissés tels quels.",
+      "En français\u00a0: «\u00a087 %\u00a0» et «\u00a012 €\u00a0» avec une espace insécable, le symbole après le nombre, les grands nombres groupés par trois («\u00a0324 000\u00a0»), la virgule décimale («\u00a03,5 millions\u00a0»). Ce ne sont que des indications\u00a0: versions, années, codes postaux et numéros d’articles sont laissés tels quels.",
     wrong: [
       {
         source: "Taux de 87%, budget de 12 € ou €40, 324000 résultats, 3.5 millions, 5km et 2Go.\n",
         findings: [
-          { message: "« 87% » : une espace fine insécable est attendue avant « % »", line: 1, column: 9 },
-          { message: "« 12 € » : une espace insécable est attendue avant « € »", line: 1, column: 24 },
-          { message: "« €40 » : en français, le symbole suit le montant, « 40 € »", line: 1, column: 32 },
           {
-            message: "« 324000 » : les grands nombres se groupent par trois chiffres, « 324 000 »",
+            message: "«\u00a087%\u00a0»\u00a0: une espace fine insécable est attendue avant «\u00a0%\u00a0»",
+            line: 1,
+            column: 9,
+          },
+          {
+            message: "«\u00a012 €\u00a0»\u00a0: une espace insécable est attendue avant «\u00a0€\u00a0»",
+            line: 1,
+            column: 24,
+          },
+          {
+            message: "«\u00a0€40\u00a0»\u00a0: en français, le symbole suit le montant, «\u00a040 €\u00a0»",
+            line: 1,
+            column: 32,
+          },
+          {
+            message:
+              "«\u00a0324000\u00a0»\u00a0: les grands nombres se groupent par trois chiffres, «\u00a0324 000\u00a0»",
             line: 1,
             column: 37,
           },
-          { message: "« 3.5 » : la virgule décimale est attendue, « 3,5 »", line: 1, column: 55 },
           {
-            message: "« 5km » : une espace insécable sépare le nombre de l'unité, « 5 km »",
+            message: "«\u00a03.5\u00a0»\u00a0: la virgule décimale est attendue, «\u00a03,5\u00a0»",
+            line: 1,
+            column: 55,
+          },
+          {
+            message:
+              "«\u00a05km\u00a0»\u00a0: une espace insécable sépare le nombre de l’unité, «\u00a05 km\u00a0»",
             line: 1,
             column: 69,
           },
           {
-            message: "« 2Go » : une espace insécable sépare le nombre de l'unité, « 2 Go »",
+            message:
+              "«\u00a02Go\u00a0»\u00a0: une espace insécable sépare le nombre de l’unité, «\u00a02 Go\u00a0»",
             line: 1,
             column: 76,
           },
@@ -73,8 +92,16 @@ export const numbers: Rule = {
         config: { typography: { nbsp: "off" } },
         source: "Budget de €40 pour 87% et 3.5 millions.\n",
         findings: [
-          { message: "« €40 » : en français, le symbole suit le montant, « 40 € »", line: 1, column: 11 },
-          { message: "« 3.5 » : la virgule décimale est attendue, « 3,5 »", line: 1, column: 27 },
+          {
+            message: "«\u00a0€40\u00a0»\u00a0: en français, le symbole suit le montant, «\u00a040 €\u00a0»",
+            line: 1,
+            column: 11,
+          },
+          {
+            message: "«\u00a03.5\u00a0»\u00a0: la virgule décimale est attendue, «\u00a03,5\u00a0»",
+            line: 1,
+            column: 27,
+          },
         ],
         fixed: "Budget de 40 € pour 87% et 3,5 millions.\n",
       },
@@ -106,7 +133,7 @@ export const numbers: Rule = {
           start,
           match.index + match[0].length,
           {
-            fr: `« ${block.text.slice(start, match.index + match[0].length)} » : une espace ${narrow === "\u202f" ? "fine " : ""}insécable est attendue avant « % »`,
+            fr: `«\u00a0${block.text.slice(start, match.index + match[0].length)}\u00a0»\u00a0: une espace ${narrow === "\u202f" ? "fine " : ""}insécable est attendue avant «\u00a0%\u00a0»`,
             en: `« ${block.text.slice(start, match.index + match[0].length)} »: a no-break space is expected before « % »`,
           },
           { from: match.index, to: match.index + spaceLength, text: narrow },
@@ -122,7 +149,7 @@ export const numbers: Rule = {
           start,
           match.index + match[0].length,
           {
-            fr: `« ${written} » : une espace insécable est attendue avant « € »`,
+            fr: `«\u00a0${written}\u00a0»\u00a0: une espace insécable est attendue avant «\u00a0€\u00a0»`,
             en: `« ${written} »: a no-break space is expected before « € »`,
           },
           { from: match.index, to: match.index + spaceLength, text: wide },
@@ -138,7 +165,7 @@ export const numbers: Rule = {
           start,
           match.index + unit.length,
           {
-            fr: `« ${written} » : une espace insécable sépare le nombre de l'unité, « ${written.replace(unit, ` ${unit}`)} »`,
+            fr: `«\u00a0${written}\u00a0»\u00a0: une espace insécable sépare le nombre de l’unité, «\u00a0${written.replace(unit, ` ${unit}`)}\u00a0»`,
             en: `« ${written} »: a no-break space separates the number from its unit, « ${written.replace(unit, ` ${unit}`)} »`,
           },
           { from: match.index, to: match.index, text: wide },
@@ -155,7 +182,7 @@ export const numbers: Rule = {
           match.index,
           match.index + digits.length,
           {
-            fr: `« ${digits} » : les grands nombres se groupent par trois chiffres, « ${grouped.replaceAll(narrow, " ")} »`,
+            fr: `«\u00a0${digits}\u00a0»\u00a0: les grands nombres se groupent par trois chiffres, «\u00a0${grouped.replaceAll(narrow, " ")}\u00a0»`,
             en: `« ${digits} »: large numbers are grouped by three digits, « ${grouped.replaceAll(narrow, " ")} »`,
           },
           { from: match.index, to: match.index + digits.length, text: grouped },
@@ -176,7 +203,7 @@ function checkOrderAndDecimals(context: RuleContext, block: ProseBlock, wide: st
       match.index,
       match.index + match[0].length,
       {
-        fr: `« ${match[0]} » : en français, le symbole suit le montant, « ${amount} € »`,
+        fr: `«\u00a0${match[0]}\u00a0»\u00a0: en français, le symbole suit le montant, «\u00a0${amount} €\u00a0»`,
         en: `« ${match[0]} »: in French the symbol follows the amount, « ${amount} € »`,
       },
       { from: match.index, to: match.index + match[0].length, text: `${amount}${wide}€` },
@@ -195,7 +222,7 @@ function checkOrderAndDecimals(context: RuleContext, block: ProseBlock, wide: st
       match.index,
       match.index + written.length,
       {
-        fr: `« ${written} » : la virgule décimale est attendue, « ${expected} »`,
+        fr: `«\u00a0${written}\u00a0»\u00a0: la virgule décimale est attendue, «\u00a0${expected}\u00a0»`,
         en: `« ${written} »: the decimal comma is expected, « ${expected} »`,
       },
       { from: match.index, to: match.index + written.length, text: expected },

@@ -25,24 +25,34 @@ export const ordinals: Rule = {
   docs: {
     title: "Abréviation des ordinaux",
     rationale:
-      "Les ordinaux s'abrègent 1er, 1re, 2e, 3e, XIXe, 2d (pour « second ») : « 2ème », « 2è », « 1ère » et « 2nd » sont des habitudes de clavier.",
+      "Les ordinaux s’abrègent 1er, 1re, 2e, 3e, XIXe, 2d (pour «\u00a0second\u00a0»)\u00a0: «\u00a02ème\u00a0», «\u00a02è\u00a0», «\u00a01ère\u00a0» et «\u00a02nd\u00a0» sont des habitudes de clavier.",
     wrong: [
       {
         source:
           "Le 2ème atelier, la 1ère fois, le 3è jour, la 2nde édition, au XIXème siècle, les 10ièmes.\n",
         findings: [
-          { message: "Ordinal « 2ème » : « 2e » est attendu", line: 1, column: 4 },
-          { message: "Ordinal « 1ère » : « 1re » est attendu", line: 1, column: 21 },
-          { message: "Ordinal « 3è » : « 3e » est attendu", line: 1, column: 35 },
-          { message: "Ordinal « 2nde » : « 2de » est attendu", line: 1, column: 47 },
-          { message: "Ordinal « XIXème » : « XIXe » est attendu", line: 1, column: 64 },
-          { message: "Ordinal « 10ièmes » : « 10es » est attendu", line: 1, column: 83 },
+          { message: "Ordinal «\u00a02ème\u00a0»\u00a0: «\u00a02e\u00a0» est attendu", line: 1, column: 4 },
+          { message: "Ordinal «\u00a01ère\u00a0»\u00a0: «\u00a01re\u00a0» est attendu", line: 1, column: 21 },
+          { message: "Ordinal «\u00a03è\u00a0»\u00a0: «\u00a03e\u00a0» est attendu", line: 1, column: 35 },
+          { message: "Ordinal «\u00a02nde\u00a0»\u00a0: «\u00a02de\u00a0» est attendu", line: 1, column: 47 },
+          {
+            message: "Ordinal «\u00a0XIXème\u00a0»\u00a0: «\u00a0XIXe\u00a0» est attendu",
+            line: 1,
+            column: 64,
+          },
+          {
+            message: "Ordinal «\u00a010ièmes\u00a0»\u00a0: «\u00a010es\u00a0» est attendu",
+            line: 1,
+            column: 83,
+          },
         ],
         fixed: "Le 2e atelier, la 1re fois, le 3e jour, la 2de édition, au XIXe siècle, les 10es.\n",
       },
       {
         source: "Le 2<sup>ème</sup> étage.\n",
-        findings: [{ message: "Ordinal « 2ème » : « 2e » est attendu", line: 1, column: 4 }],
+        findings: [
+          { message: "Ordinal «\u00a02ème\u00a0»\u00a0: «\u00a02e\u00a0» est attendu", line: 1, column: 4 },
+        ],
         fixed: "Le 2<sup>e</sup> étage.\n",
       },
     ],
@@ -66,7 +76,7 @@ export const ordinals: Rule = {
           match.index,
           match.index + whole.length,
           {
-            fr: `Ordinal « ${number}${suffix} » : « ${number}${expected} » est attendu`,
+            fr: `Ordinal «\u00a0${number}${suffix}\u00a0»\u00a0: «\u00a0${number}${expected}\u00a0» est attendu`,
             en: `Ordinal « ${number}${suffix} »: « ${number}${expected} » is expected`,
           },
           { from: suffixStart, to: suffixStart + suffix.length, text: expected },

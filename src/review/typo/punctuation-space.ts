@@ -92,7 +92,7 @@ function checkBefore(
     index - 1,
     index + 1,
     {
-      fr: `Espace manquante avant « ${mark} » : une ${shown.fr} est attendue`,
+      fr: `Espace manquante avant «\u00a0${mark}\u00a0»\u00a0: une ${shown.fr} est attendue`,
       en: `Missing space before « ${mark} »: a ${shown.en} is expected`,
     },
     { from: index, to: index, text: space },
@@ -118,7 +118,7 @@ function checkAfterOpening(
       index,
       to,
       {
-        fr: `Espace ordinaire après « « » : une ${shown.fr} est attendue, pour que le guillemet ne reste pas seul en fin de ligne`,
+        fr: `Espace ordinaire après «\u00a0«\u00a0»\u00a0: une ${shown.fr} est attendue, pour que le guillemet ne reste pas seul en fin de ligne`,
         en: `Ordinary space after « « »: a ${shown.en} is expected, so that the guillemet never ends a line alone`,
       },
       { from: index + 1, to, text: space },
@@ -132,7 +132,7 @@ function checkAfterOpening(
     index,
     index + 2,
     {
-      fr: `Espace manquante après « « » : une ${shown.fr} est attendue`,
+      fr: `Espace manquante après «\u00a0«\u00a0»\u00a0: une ${shown.fr} est attendue`,
       en: `Missing space after « « »: a ${shown.en} is expected`,
     },
     { from: index + 1, to: index + 1, text: space, side: "after-previous" },
@@ -141,7 +141,7 @@ function checkAfterOpening(
 
 function breakingMessage(mark: string, shown: Localized): Localized {
   return {
-    fr: `Espace ordinaire avant « ${mark} » : une ${shown.fr} est attendue, pour que « ${mark} » ne passe pas seul à la ligne`,
+    fr: `Espace ordinaire avant «\u00a0${mark}\u00a0»\u00a0: une ${shown.fr} est attendue, pour que «\u00a0${mark}\u00a0» ne passe pas seul à la ligne`,
     en: `Ordinary space before « ${mark} »: a ${shown.en} is expected, so that « ${mark} » never starts a line`,
   };
 }

@@ -27,43 +27,47 @@ export const spaces: Rule = {
   docs: {
     title: "Espaces en trop ou manquantes",
     rationale:
-      "Une seule espace entre deux mots (« Remove double spaces », corrigeaient les relecteurs), aucune avant une virgule ou un point, une après : le texte justifié et les lecteurs d'écran en dépendent.",
+      "Une seule espace entre deux mots («\u00a0Remove double spaces\u00a0», corrigeaient les relecteurs), aucune avant une virgule ou un point, une après\u00a0: le texte justifié et les lecteurs d’écran en dépendent.",
     wrong: [
       {
         source: "Nous  avons testé , puis appris .Ensuite,nous avons livré.Bravo.\n",
         findings: [
           {
-            message: "Espaces multiples : une seule espace est attendue entre deux mots",
+            message: "Espaces multiples\u00a0: une seule espace est attendue entre deux mots",
             line: 1,
             column: 5,
           },
           {
-            message: "Espace avant « , » : la virgule et le point se collent au mot qui précède",
+            message:
+              "Espace avant «\u00a0,\u00a0»\u00a0: la virgule et le point se collent au mot qui précède",
             line: 1,
             column: 18,
           },
           {
-            message: "Espace avant « . » : la virgule et le point se collent au mot qui précède",
+            message:
+              "Espace avant «\u00a0.\u00a0»\u00a0: la virgule et le point se collent au mot qui précède",
             line: 1,
             column: 32,
           },
-          { message: "Espace manquante après « , » entre deux mots", line: 1, column: 41 },
-          { message: "Espace manquante après « . » entre deux mots", line: 1, column: 58 },
+          { message: "Espace manquante après «\u00a0,\u00a0» entre deux mots", line: 1, column: 41 },
+          { message: "Espace manquante après «\u00a0.\u00a0» entre deux mots", line: 1, column: 58 },
         ],
         fixed: "Nous avons testé, puis appris. Ensuite, nous avons livré. Bravo.\n",
       },
       {
         source: "On a fini,*ensuite* on part.\n",
-        findings: [{ message: "Espace manquante après « , » entre deux mots", line: 1, column: 10 }],
+        findings: [
+          { message: "Espace manquante après «\u00a0,\u00a0» entre deux mots", line: 1, column: 10 },
+        ],
         fixed: "On a fini, *ensuite* on part.\n",
       },
       {
         // Spaced before, as French punctuation is, but glued to the next word.
         source: "Merci !Rendez-vous demain. Pourquoi ?Parce que. Le plan :livrer.\n",
         findings: [
-          { message: "Espace manquante après « ! » entre deux mots", line: 1, column: 7 },
-          { message: "Espace manquante après « ? » entre deux mots", line: 1, column: 37 },
-          { message: "Espace manquante après « : » entre deux mots", line: 1, column: 57 },
+          { message: "Espace manquante après «\u00a0!\u00a0» entre deux mots", line: 1, column: 7 },
+          { message: "Espace manquante après «\u00a0?\u00a0» entre deux mots", line: 1, column: 37 },
+          { message: "Espace manquante après «\u00a0:\u00a0» entre deux mots", line: 1, column: 57 },
         ],
         fixed: "Merci ! Rendez-vous demain. Pourquoi ? Parce que. Le plan : livrer.\n",
       },
@@ -100,7 +104,7 @@ export const spaces: Rule = {
           match.index,
           end,
           {
-            fr: "Espaces multiples : une seule espace est attendue entre deux mots",
+            fr: "Espaces multiples\u00a0: une seule espace est attendue entre deux mots",
             en: "Several spaces: one space is expected between words",
           },
           { from: match.index + 1, to: end, text: "" },
@@ -117,7 +121,7 @@ export const spaces: Rule = {
           match.index,
           end + 1,
           {
-            fr: `Espace avant « ${mark} » : la virgule et le point se collent au mot qui précède`,
+            fr: `Espace avant «\u00a0${mark}\u00a0»\u00a0: la virgule et le point se collent au mot qui précède`,
             en: `Space before « ${mark} »: commas and full stops stick to the preceding word`,
           },
           // `appris .Ensuite`: the space moves after the mark rather than vanishing.
@@ -138,7 +142,7 @@ export const spaces: Rule = {
           match.index,
           match.index + 2,
           {
-            fr: `Espace manquante après « ${mark} » entre deux mots`,
+            fr: `Espace manquante après «\u00a0${mark}\u00a0» entre deux mots`,
             en: `Missing space after « ${mark} » between words`,
           },
           { from: match.index + 1, to: match.index + 1, text: " ", side: "after-previous" },

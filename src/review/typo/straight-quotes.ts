@@ -10,13 +10,14 @@ export const straightQuotes: Rule = {
   docs: {
     title: "Guillemets français",
     rationale:
-      "En français, on cite entre guillemets « … », séparés du texte par des espaces insécables ; les guillemets droits \"…\" viennent du clavier. À l'intérieur de guillemets français, on emploie les guillemets anglais “ ”. Sur un site Jekyll, kramdown change les guillemets droits selon son réglage `smart_quotes` : par défaut en guillemets anglais “…” (le message dit ce que verra le lecteur, et les guillemets droits à l'intérieur d'une citation, publiés “…”, sont laissés) ; réglé sur `laquo,raquo`, en « … » sans espaces, et seules manquent les espaces insécables.",
+      'En français, on cite entre guillemets «\u00a0…\u00a0», séparés du texte par des espaces insécables\u202f; les guillemets droits "…" viennent du clavier. À l’intérieur de guillemets français, on emploie les guillemets anglais “ ”. Sur un site Jekyll, kramdown change les guillemets droits selon son réglage `smart_quotes`\u00a0: par défaut en guillemets anglais “…” (le message dit ce que verra le lecteur, et les guillemets droits à l’intérieur d’une citation, publiés “…”, sont laissés)\u202f; réglé sur `laquo,raquo`, en «\u00a0…\u00a0» sans espaces, et seules manquent les espaces insécables.',
     wrong: [
       {
         source: 'Le service "Mes aides" est ouvert.\n',
         findings: [
           {
-            message: 'Guillemets droits « "…" » : les guillemets français « « … » » sont attendus',
+            message:
+              'Guillemets droits «\u00a0"…"\u00a0»\u00a0: les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
             line: 1,
             column: 12,
             endLine: 1,
@@ -30,7 +31,7 @@ export const straightQuotes: Rule = {
         findings: [
           {
             message:
-              'Guillemets droits « "…" » dans une citation : les guillemets anglais « “…” » sont attendus',
+              'Guillemets droits «\u00a0"…"\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus',
             line: 1,
             column: 23,
           },
@@ -42,7 +43,7 @@ export const straightQuotes: Rule = {
         findings: [
           {
             message:
-              'Guillemet droit « " » sans son pendant : les guillemets français « « … » » sont attendus',
+              'Guillemet droit «\u00a0"\u00a0» sans son pendant\u00a0: les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
             line: 1,
             column: 14,
           },
@@ -53,7 +54,8 @@ export const straightQuotes: Rule = {
         source: 'Le "service".\n',
         findings: [
           {
-            message: 'Guillemets droits « "…" » : les guillemets français « « … » » sont attendus',
+            message:
+              'Guillemets droits «\u00a0"…"\u00a0»\u00a0: les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
             line: 1,
             column: 4,
           },
@@ -66,7 +68,7 @@ export const straightQuotes: Rule = {
         findings: [
           {
             message:
-              'Guillemets droits « "…" » : le lecteur verra des guillemets « “…” » (kramdown les convertit), là où les guillemets français « « … » » sont attendus',
+              'Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (kramdown les convertit), là où les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
             line: 1,
             column: 12,
           },
@@ -79,7 +81,7 @@ export const straightQuotes: Rule = {
         findings: [
           {
             message:
-              'Guillemets droits « "…" » : kramdown les publie en « «…» », sans les espaces insécables attendues à l\'intérieur',
+              'Guillemets droits «\u00a0"…"\u00a0»\u00a0: kramdown les publie en «\u00a0«…»\u00a0», sans les espaces insécables attendues à l’intérieur',
             line: 1,
             column: 12,
           },
@@ -122,7 +124,7 @@ function checkBlock(context: RuleContext, block: ProseBlock, published: Publishe
     const close = quotes[pair + 1];
     if (close === undefined) {
       reportInProse(context, block, open, open + 1, {
-        fr: 'Guillemet droit « " » sans son pendant : les guillemets français « « … » » sont attendus',
+        fr: 'Guillemet droit «\u00a0"\u00a0» sans son pendant\u00a0: les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
         en: 'Lone straight quote « " »: French guillemets « « … » » are expected',
       });
       return;
@@ -156,11 +158,11 @@ function pairMessage(
   if (quotes === undefined) {
     return isNested
       ? {
-          fr: 'Guillemets droits « "…" » dans une citation : les guillemets anglais « “…” » sont attendus',
+          fr: 'Guillemets droits «\u00a0"…"\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus',
           en: 'Straight quotes « "…" » inside a quotation: English quotes « “…” » are expected',
         }
       : {
-          fr: 'Guillemets droits « "…" » : les guillemets français « « … » » sont attendus',
+          fr: 'Guillemets droits «\u00a0"…"\u00a0»\u00a0: les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
           en: 'Straight quotes « "…" »: French guillemets « « … » » are expected',
         };
   }
@@ -170,7 +172,7 @@ function pairMessage(
   if (isNested) {
     if (quotes.open === "“" && quotes.close === "”") return undefined;
     return {
-      fr: `Guillemets droits « "…" » dans une citation : ${converter} les publie en « ${shown} », les guillemets anglais « “…” » sont attendus`,
+      fr: `Guillemets droits «\u00a0"…"\u00a0» dans une citation\u00a0: ${converter} les publie en «\u00a0${shown}\u00a0», les guillemets anglais «\u00a0“…”\u00a0» sont attendus`,
       en: `Straight quotes « "…" » inside a quotation: ${converter} publishes them as « ${shown} », English quotes « “…” » are expected`,
     };
   }
@@ -178,12 +180,12 @@ function pairMessage(
     // The reader sees « » already: only the no-break spaces inside them are missing, if the site wants them.
     if (isNbspOff) return undefined;
     return {
-      fr: `Guillemets droits « "…" » : ${converter} les publie en « «…» », sans les espaces insécables attendues à l'intérieur`,
+      fr: `Guillemets droits «\u00a0"…"\u00a0»\u00a0: ${converter} les publie en «\u00a0«…»\u00a0», sans les espaces insécables attendues à l’intérieur`,
       en: `Straight quotes « "…" »: ${converter} publishes them as « «…» », without the no-break spaces expected inside`,
     };
   }
   return {
-    fr: `Guillemets droits « "…" » : le lecteur verra des guillemets « ${shown} » (${converter} les convertit), là où les guillemets français « « … » » sont attendus`,
+    fr: `Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0${shown}\u00a0» (${converter} les convertit), là où les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus`,
     en: `Straight quotes « "…" »: the reader will see « ${shown} » (${converter} converts them), where French guillemets « « … » » are expected`,
   };
 }
