@@ -51,11 +51,11 @@ export function explainRule(rule: Rule): string[] {
 }
 
 function explainWrong(example: WrongExample): string[] {
-  const lines = ["À corriger :", ...indented(example)];
+  const lines = ["À corriger\u00a0:", ...indented(example)];
   for (const finding of example.findings)
     lines.push(`  → ligne ${finding.line}, colonne ${finding.column}\u00a0: ${finding.message}`);
   if (example.fixed !== undefined)
-    lines.push("Corrigé :", ...indented({ ...example, source: example.fixed }));
+    lines.push("Corrigé\u00a0:", ...indented({ ...example, source: example.fixed }));
   return lines;
 }
 

@@ -71,11 +71,11 @@ export function renderInitialConfig(facts: SiteFacts): string {
   lines.push(...typographyLines(facts), "");
   lines.push(...siteComments(facts));
   lines.push(
-    fr("# Niveau d’une règle\u00a0: off, info, warning ou error. Par exemple :"),
+    fr("# Niveau d’une règle\u00a0: off, info, warning ou error. Par exemple\u00a0:"),
     "# rules:",
     '#   "typo/apostrophe": off',
     "",
-    fr("# Publication des articles approuvés à leur date (désactivée par défaut) :"),
+    fr("# Publication des articles approuvés à leur date (désactivée par défaut)\u00a0:"),
     "# publish:",
     "#   enabled: true",
     "#   approvals: 1",

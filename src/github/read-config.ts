@@ -106,11 +106,11 @@ export function describeConfigPluginError(message: string): string {
   const patterns: [RegExp, (...groups: string[]) => string][] = [
     [
       /^Configuration could not be parsed from (\S+) \(invalid YAML\)/,
-      (file) => `le fichier hérité \`${file}\` n'est pas du YAML valide`,
+      (file) => `le fichier hérité \`${file}\` n’est pas du YAML valide`,
     ],
     [
       /^Configuration could not be parsed from (\S+) \(invalid JSON\)/,
-      (file) => `le fichier hérité \`${file}\` n'est pas du JSON valide`,
+      (file) => `le fichier hérité \`${file}\` n’est pas du JSON valide`,
     ],
     [
       /^Configuration could not be parsed from (\S+) \(YAML is not an object\)/,

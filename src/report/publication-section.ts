@@ -12,7 +12,7 @@ export const MERGED_MARK = "<!-- relecteur:merged -->";
 const TEXTS = {
   fr: {
     heading: "Publication",
-    waiting: "⏳ Pas encore publié :",
+    waiting: "⏳ Pas encore publié\u00a0:",
     dryRunScheduled: (date: string) =>
       `🧪 Mode essai (\`publish.dryRun\`)\u00a0: tout le reste est prêt, la publication serait programmée le ${date}\u202f; rien ne sera fusionné.`,
     labelMissing:

@@ -1,5 +1,6 @@
 import { lettersOnly } from "../review/fixes/fix-kind.js";
 import type { Rule, RuleExample, WrongExample } from "../review/types.js";
+import { codeSpan, markdownMessage } from "./markdown-inline.js";
 
 const CATEGORY_TITLES: Record<string, string> = {
   frontmatter: "En-tête (front matter)",
@@ -17,7 +18,7 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     "# Règles de Relecteur",
     "",
     "Page générée par `npm run docs` depuis la documentation de chaque règle (`src/review/<catégorie>/<règle>.ts`)\u202f;",
-    "ses exemples sont aussi ses tests. Chaque règle se règle dans `.github/relecteur.yml` :",
+    "ses exemples sont aussi ses tests. Chaque règle se règle dans `.github/relecteur.yml`\u00a0:",
     '`rules: { "<id>": off | info | warning | error }`.',
   ];
   for (const category of Object.keys(CATEGORY_TITLES)) {
@@ -38,14 +39,16 @@ function renderRule(rule: Rule): string[] {
     rule.docs.rationale,
   ];
   for (const example of rule.docs.wrong) lines.push("", ...renderWrong(example));
-  for (const example of rule.docs.right) lines.push("", "Correct :", "", ...fence(example));
+  for (const example of rule.docs.right) lines.push("", "Correct\u00a0:", "", ...fence(example));
   return lines;
 }
 
 function renderWrong(example: WrongExample): string[] {
-  const lines = ["À corriger :", "", ...fence(example)];
+  const lines = ["À corriger\u00a0:", "", ...fence(example)];
   for (const finding of example.findings)
-    lines.push(`- ligne ${finding.line}, colonne ${finding.column}\u00a0: ${finding.message}`);
+    lines.push(
+      `- ligne ${finding.line}, colonne ${finding.column}\u00a0: ${markdownMessage(finding.message)}`,
+    );
   if (example.fixed !== undefined) {
     // Corrections that change letters are suggestions, which only `--fix=all` applies.
     const command =
@@ -63,8 +66,8 @@ function fence(example: RuleExample): string[] {
   const marker = "`".repeat(longest + 1);
   const visible = example.source.replaceAll("\u202f", "⍽").replaceAll("\u00a0", "␣").replace(/\n$/, "");
   const context = [
-    example.path ? `fichier\u00a0: ${example.path}` : undefined,
-    example.config ? `configuration\u00a0: ${JSON.stringify(example.config)}` : undefined,
+    example.path ? `fichier\u00a0: ${codeSpan(example.path)}` : undefined,
+    example.config ? `configuration\u00a0: ${codeSpan(JSON.stringify(example.config))}` : undefined,
   ].filter((line): line is string => line !== undefined);
   return [
     ...context.map((line) => `*${line}*`),

@@ -1,5 +1,5 @@
 import type { Category, Finding, Locale, Severity } from "../review/types.js";
-import { escapeInline, tableCell } from "./markdown-inline.js";
+import { codeSpan, markdownMessage, tableCell } from "./markdown-inline.js";
 import { type PostPreview, renderPreviewLinks } from "./preview-links.js";
 import { PUBLICATION_END, PUBLICATION_START } from "./publication-section.js";
 
@@ -49,7 +49,7 @@ const TEXTS = {
       links: "liens",
     },
     footer: (command: string) =>
-      `Relisez vos articles avant de pousser : \`${command}\` ; ajoutez \`--fix\` pour appliquer les corrections sûres.`,
+      `Relisez vos articles avant de pousser\u00a0: \`${command}\`\u202f; ajoutez \`--fix\` pour appliquer les corrections sûres.`,
   },
   en: {
     heading: "Editorial review",
@@ -90,7 +90,7 @@ export function renderSummaryComment(posts: readonly PostSummary[], locale: Loca
     const count = (severity: Severity) =>
       post.findings.filter((finding) => finding.severity === severity).length;
     lines.push(
-      `| ${escapeCell(post.title ?? post.path)} | ${count("error")} | ${count("warning")} | ${count("info")} |`,
+      `| ${tableCell(codeSpan(post.title ?? post.path))} | ${count("error")} | ${count("warning")} | ${count("info")} |`,
     );
   }
   for (const post of posts) lines.push("", ...renderPost(post, locale));
@@ -105,7 +105,7 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
   if (post.url) links.push(`[${texts.onSite}](${linkDestination(post.url)})`);
   if (post.previewUrl && !post.preview) links.push(`[${texts.preview}](${linkDestination(post.previewUrl)})`);
   const lines = [
-    `### ${post.title ? `«\u00a0${escapeInline(post.title)}\u00a0»` : `\`${post.path}\``}`,
+    `### ${codeSpan(post.title ?? post.path)}`,
     "",
     links.join(" · ") + (post.preview ? renderPreviewLinks(post.preview, locale) : ""),
   ];
@@ -135,7 +135,7 @@ function renderPost(post: PostSummary, locale: Locale): string[] {
       ? `[${texts.line} ${line}](${linkDestination(`${post.blobUrl}#L${line}`)})`
       : `${texts.line} ${line}`;
     lines.push(
-      `- ${SEVERITY_ICONS[finding.severity]} ${place}${texts.colon}${escapeInline(finding.message)} (\`${finding.ruleId}\`)`,
+      `- ${SEVERITY_ICONS[finding.severity]} ${place}${texts.colon}${markdownMessage(finding.message)} (\`${finding.ruleId}\`)`,
     );
   }
   if (post.findings.length > TOP_FINDINGS) lines.push(`- ${texts.more(post.findings.length - TOP_FINDINGS)}`);
@@ -154,10 +154,6 @@ function linkDestination(url: string): string {
 /** A path as a shell word: the suggested command must work for `2024-03-05-mon bilan.md` too. */
 function shellQuote(path: string): string {
   return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
-}
-
-function escapeCell(text: string): string {
-  return tableCell(escapeInline(text));
 }
 
 /** The preview URL from the `preview.url` template, when everything it needs is known. */

@@ -5,7 +5,7 @@ export const fileName: Rule = {
   category: "frontmatter",
   severity: "error",
   docs: {
-    title: "Nom de fichier d'article invalide",
+    title: "Nom de fichier d’article invalide",
     rationale:
       "Jekyll ne publie un article que si son nom est `AAAA-MM-JJ-titre.md`\u00a0: la date et le titre de l’adresse en viennent. Un autre nom, et l’article n’apparaît pas.",
     wrong: [

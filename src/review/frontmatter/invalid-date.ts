@@ -7,7 +7,7 @@ export const invalidDate: Rule = {
   category: "frontmatter",
   severity: "error",
   docs: {
-    title: "Date qui n'existe pas",
+    title: "Date qui n’existe pas",
     rationale:
       "Un 30 février ou un mois 13 dans le nom du fichier ou dans l’en-tête\u00a0: Jekyll refuse l’article ou le date d’un autre jour.",
     wrong: [

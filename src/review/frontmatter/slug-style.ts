@@ -5,7 +5,7 @@ export const slugStyle: Rule = {
   category: "frontmatter",
   severity: "warning",
   docs: {
-    title: "Adresse de l'article avec majuscules, accents ou espaces",
+    title: "Adresse de l’article avec majuscules, accents ou espaces",
     rationale:
       "La fin du nom du fichier devient l’adresse de l’article. Majuscules, accents et espaces y donnent des adresses fragiles (`%C3%A9`, `%20`) que l’on recopie mal\u00a0: des minuscules sans accents, séparées par des tirets, durent.",
     wrong: [

@@ -48,7 +48,7 @@ export const inciseDash: Rule = {
   category: "typo",
   severity: "warning",
   docs: {
-    title: "Tiret d'incise",
+    title: "Tiret d’incise",
     rationale:
       "Une incise s'ouvre et se ferme par un tiret demi-cadratin « – » entouré d'espaces, pas par le trait d'union « - » du clavier (« Use proper typographic dashes », corrigeaient les relecteurs). Sur un site Jekyll, kramdown publie `--` en « – » : le lecteur voit le bon tiret, et le double trait d'union du texte source n'est plus qu'une note (`info`).",
     wrong: [
