@@ -11,7 +11,7 @@ export const excerptSeparator: Rule = {
   docs: {
     title: "Séparateur d’extrait manquant",
     rationale:
-      "Quand `frontmatter.excerptSeparator` vaut `required`, chaque article doit marquer la fin de son extrait (l'`excerpt_separator` de `_config.yml`, par exemple `<!--more-->`)\u00a0: sans lui, la page d’accueil du blog montre l’article entier.",
+      "Quand `frontmatter.excerptSeparator` vaut `required`, chaque article doit marquer la fin de son extrait (l’`excerpt_separator` de `_config.yml`, par exemple `<!--more-->`)\u00a0: sans lui, la page d’accueil du blog montre l’article entier.",
     wrong: [
       {
         site,

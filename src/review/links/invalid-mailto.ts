@@ -9,7 +9,7 @@ export const invalidMailto: Rule = {
   category: "links",
   severity: "error",
   docs: {
-    title: "Lien «\u00a0mailto:\u00a0» invalide",
+    title: "Lien `mailto:` invalide",
     rationale:
       "Un lien `mailto:` ouvre la messagerie du lecteur avec l’adresse déjà remplie\u00a0: une espace, une adresse sans `@` ou sans domaine, un `%` mal encodé, et le message part nulle part. L’objet et le texte (`?subject=…&body=…`) s’encodent\u00a0: `%20` pour une espace.",
     wrong: [

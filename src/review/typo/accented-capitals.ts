@@ -100,7 +100,7 @@ export const accentedCapitals: Rule = {
   docs: {
     title: "Majuscules accentuées",
     rationale:
-      "En français, les majuscules gardent leurs accents\u00a0: État, École, Équipe, «\u00a0À partir de\u00a0» et «\u00a0Ça\u00a0» en début de phrase. Sans accent, «\u00a0Etat\u00a0» n’est pas un mot, et les lecteurs d’écran le prononcent mal.",
+      "En français, les majuscules gardent leurs accents\u00a0: État, École, Équipe, «\u00a0À partir de\u00a0» et «\u00a0Ça\u00a0» en début de phrase. Sans accent, `Etat` n’est pas un mot, et les lecteurs d’écran le prononcent mal.",
     wrong: [
       {
         source: "Les startups d'Etat et les Etats-Unis.\n",

@@ -7,7 +7,7 @@ export const nbspBeforeSemicolon = spacedMarkRule({
   docs: {
     title: "Espace fine insécable avant le point-virgule",
     rationale:
-      "En français, le point-virgule est précédé d’une espace fine insécable (U+202F)\u00a0: «\u00a0espace avant les ; en français\u00a0», corrigeaient les relecteurs du corpus.",
+      "En français, le point-virgule est précédé d’une espace fine insécable (U+202F)\u00a0: «\u00a0espace avant les\u202f; en français\u00a0», corrigeaient les relecteurs du corpus.",
     wrong: [
       {
         source: "Nous avons testé; nous avons appris.\n",

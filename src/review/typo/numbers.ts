@@ -40,7 +40,7 @@ export const numbers: Rule = {
   docs: {
     title: "Nombres, pourcentages et montants",
     rationale:
-      "En français\u00a0: «\u00a087 %\u00a0» et «\u00a012 €\u00a0» avec une espace insécable, le symbole après le nombre, les grands nombres groupés par trois («\u00a0324 000\u00a0»), la virgule décimale («\u00a03,5 millions\u00a0»). Ce ne sont que des indications\u00a0: versions, années, codes postaux et numéros d’articles sont laissés tels quels.",
+      "En français\u00a0: «\u00a087\u202f%\u00a0» et «\u00a012\u00a0€\u00a0» avec une espace insécable, le symbole après le nombre, les grands nombres groupés par trois («\u00a0324\u202f000\u00a0»), la virgule décimale («\u00a03,5 millions\u00a0»). Ce ne sont que des indications\u00a0: versions, années, codes postaux et numéros d’articles sont laissés tels quels.",
     wrong: [
       {
         source: "Taux de 87%, budget de 12 € ou €40, 324000 résultats, 3.5 millions, 5km et 2Go.\n",

@@ -25,7 +25,7 @@ export const ordinals: Rule = {
   docs: {
     title: "Abréviation des ordinaux",
     rationale:
-      "Les ordinaux s’abrègent 1er, 1re, 2e, 3e, XIXe, 2d (pour «\u00a0second\u00a0»)\u00a0: «\u00a02ème\u00a0», «\u00a02è\u00a0», «\u00a01ère\u00a0» et «\u00a02nd\u00a0» sont des habitudes de clavier.",
+      "Les ordinaux s’abrègent 1er, 1re, 2e, 3e, XIXe, 2d (pour «\u00a0second\u00a0»)\u00a0: `2ème`, `2è`, `1ère` et `2nd` sont des habitudes de clavier.",
     wrong: [
       {
         source:

@@ -10,7 +10,7 @@ export const straightQuotes: Rule = {
   docs: {
     title: "Guillemets français",
     rationale:
-      'En français, on cite entre guillemets «\u00a0…\u00a0», séparés du texte par des espaces insécables\u202f; les guillemets droits "…" viennent du clavier. À l’intérieur de guillemets français, on emploie les guillemets anglais “ ”. Sur un site Jekyll, kramdown change les guillemets droits selon son réglage `smart_quotes`\u00a0: par défaut en guillemets anglais “…” (le message dit ce que verra le lecteur, et les guillemets droits à l’intérieur d’une citation, publiés “…”, sont laissés)\u202f; réglé sur `laquo,raquo`, en «\u00a0…\u00a0» sans espaces, et seules manquent les espaces insécables.',
+      'En français, on cite entre guillemets «\u00a0…\u00a0», séparés du texte par des espaces insécables\u202f; les guillemets droits `"…"` viennent du clavier. À l’intérieur de guillemets français, on emploie les guillemets anglais “ ”. Sur un site Jekyll, kramdown change les guillemets droits selon son réglage `smart_quotes`\u00a0: par défaut en guillemets anglais “…” (le message dit ce que verra le lecteur, et les guillemets droits à l’intérieur d’une citation, publiés “…”, sont laissés)\u202f; réglé sur `laquo,raquo`, en «\u00a0…\u00a0» sans espaces, et seules manquent les espaces insécables.',
     wrong: [
       {
         source: 'Le service "Mes aides" est ouvert.\n',
