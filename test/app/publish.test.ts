@@ -96,9 +96,9 @@ describe("publishing after a review", () => {
     await app.deliver("pull_request", loadPayload("pull_request.opened"));
 
     expect(fake.merges).toEqual([
-      { sha: HEAD_SHA, merge_method: "squash", commit_title: `Publie « ${TITLE} » (#12)` },
+      { sha: HEAD_SHA, merge_method: "squash", commit_title: `Publie «\u00a0${TITLE}\u00a0» (#12)` },
     ]);
-    expect(publication(fake)).toContain("✅ Publié : fusion `squash` du commit `9f4e2c7`.");
+    expect(publication(fake)).toContain("✅ Publié\u00a0: fusion `squash` du commit `9f4e2c7`.");
   });
 
   it("leaves no section when publishing is off", async () => {
@@ -126,11 +126,11 @@ describe("an approval", () => {
 
     expect(fake.unexpected).toEqual([]);
     expect(fake.merges).toEqual([
-      { sha: HEAD_SHA, merge_method: "rebase", commit_title: `Publie « ${TITLE} » (#12)` },
+      { sha: HEAD_SHA, merge_method: "rebase", commit_title: `Publie «\u00a0${TITLE}\u00a0» (#12)` },
     ]);
     expect(fake.deletedRefs).toEqual(["bilan-atelier"]);
     expect(publication(fake)).toContain(
-      "✅ Publié : fusion `rebase` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
+      "✅ Publié\u00a0: fusion `rebase` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
     );
     expect(summary(fake)).toContain("Rien à signaler");
     expect(errorsIn(app.logs)).toEqual([]);
@@ -155,7 +155,7 @@ describe("an approval", () => {
     const app = await setUp(fake);
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
-    expect(publication(fake)).toContain("@\u200beditrice (pas de droit d'écriture sur le dépôt)");
+    expect(publication(fake)).toContain("@\u200beditrice (pas de droit d’écriture sur le dépôt)");
 
     fake.repository.configText = publishingConfig("  reviewers: [editrice]\n");
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
@@ -169,7 +169,7 @@ describe("an approval", () => {
     const app = await setUp(fake);
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
-    expect(publication(fake)).toContain("@\u200bpassant (pas de droit d'écriture sur le dépôt)");
+    expect(publication(fake)).toContain("@\u200bpassant (pas de droit d’écriture sur le dépôt)");
     expect(errorsIn(app.logs)).toEqual([]);
   });
 
@@ -209,7 +209,7 @@ describe("what GitHub answers to the merge", () => {
     expect(fake.merges).toEqual([]);
     expect(fake.mergeAttempts).toEqual([{ sha: HEAD_SHA, status: 409 }]);
     expect(publication(fake)).toContain(
-      "❌ La fusion du commit `9f4e2c7` a échoué (GitHub 409 : « Head branch was modified. Review and try the merge again. »).",
+      "❌ La fusion du commit `9f4e2c7` a échoué (GitHub 409\u00a0: «\u00a0Head branch was modified. Review and try the merge again.\u00a0»).",
     );
   });
 
@@ -226,7 +226,7 @@ describe("what GitHub answers to the merge", () => {
     expect(calls[merge + 1]).toBe("GET /repos/betagouv/blog/pulls/12");
     expect(calls.filter((call) => call.endsWith("/merge"))).toHaveLength(1);
     expect(publication(fake)).toContain(
-      "❌ La fusion du commit `9f4e2c7` a échoué (GitHub 502 : « Server Error »)",
+      "❌ La fusion du commit `9f4e2c7` a échoué (GitHub 502\u00a0: «\u00a0Server Error\u00a0»)",
     );
   });
 
@@ -244,7 +244,7 @@ describe("what GitHub answers to the merge", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
 
     expect(fake.mergeAttempts).toEqual([{ sha: HEAD_SHA, status: 405 }]);
-    expect(publication(fake)).toContain("✅ Publié : fusion `squash` du commit `9f4e2c7`.");
+    expect(publication(fake)).toContain("✅ Publié\u00a0: fusion `squash` du commit `9f4e2c7`.");
     expect(errorsIn(app.logs)).toEqual([]);
   });
 
@@ -256,7 +256,7 @@ describe("what GitHub answers to the merge", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
     expect(publication(fake)).toContain(
-      "- conflit avec la branche de base : à résoudre avant la publication",
+      "- conflit avec la branche de base\u00a0: à résoudre avant la publication",
     );
   });
 });
@@ -275,7 +275,9 @@ describe("what the policy looks at", () => {
     const app = await setUp(fake);
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
-    expect(publication(fake)).toContain("- le fichier `Gemfile` n'est pas un article : publication manuelle");
+    expect(publication(fake)).toContain(
+      "- le fichier `Gemfile` n’est pas un article\u00a0: publication manuelle",
+    );
   });
 
   it("a post deleted alongside means manual publication", async () => {
@@ -290,7 +292,7 @@ describe("what the policy looks at", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
     expect(publication(fake)).toContain(
-      "- le fichier `_posts/2024-01-15-ancien-article.md` est supprimé : publication manuelle",
+      "- le fichier `_posts/2024-01-15-ancien-article.md` est supprimé\u00a0: publication manuelle",
     );
   });
 
@@ -302,7 +304,7 @@ describe("what the policy looks at", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
     expect(publication(fake)).toContain(
-      "- GitHub ne liste que 1 des 3001 fichiers modifiés : publication manuelle",
+      "- GitHub ne liste que 1 des 3001 fichiers modifiés\u00a0: publication manuelle",
     );
   });
 
@@ -342,7 +344,7 @@ describe("what the policy looks at", () => {
     expect(fake.mergeAttempts).toEqual([]);
     expect(fake.deletedRefs).toEqual([]);
     expect(publication(fake)).toContain(
-      `🧪 Mode essai (\`publish.dryRun\`) : tout est prêt, Relecteur fusionnerait maintenant (\`squash\`, « Publie « ${TITLE} » (#12) ») mais ne fait rien. Il supprimerait ensuite la branche \`bilan-atelier\`.`,
+      `🧪 Mode essai (\`publish.dryRun«\u00a0) : tout est prêt, Relecteur fusionnerait maintenant (\u00a0»squash\`, «\u00a0Publie «\u00a0${TITLE}\u00a0» (#12)\u00a0») mais ne fait rien. Il supprimerait ensuite la branche «\u00a0bilan-atelier\u00a0».`,
     );
   });
 
@@ -351,7 +353,7 @@ describe("what the policy looks at", () => {
     fake.review("editrice", "APPROVED");
     const app = await setUp(fake);
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
-    expect(publication(fake)).toContain("- l'étiquette « à publier » manque");
+    expect(publication(fake)).toContain("- l’étiquette «\u00a0à publier\u00a0» manque");
 
     fake.pull.labels.push("à publier");
     await app.deliver("pull_request", loadPayload("pull_request.labeled"));
@@ -452,7 +454,7 @@ describe("what the policy looks at", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
     expect(publication(fake)).toContain(
-      "- vérification `GitHub Actions` en attente d'une action (des workflows à approuver ?)",
+      "- vérification `GitHub Actions` en attente d’une action (des workflows à approuver\u202f?)",
     );
     fake.otherCheckSuites.shift();
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
@@ -616,7 +618,7 @@ describe("events", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.mergeAttempts).toEqual([]);
     expect(publication(fake)).toContain(
-      "⚠️ La publication n'a pas pu être évaluée (GitHub 503 : « Server Error »)",
+      "⚠️ La publication n’a pas pu être évaluée (GitHub 503\u00a0: «\u00a0Server Error\u00a0»)",
     );
   });
 });
@@ -694,7 +696,7 @@ describe("the publication date", () => {
     await app.sweep();
     expect(searches()).toBe(2);
     expect(fake.merges).toEqual([
-      { sha: HEAD_SHA, merge_method: "squash", commit_title: `Publie « ${TITLE} » (#12)` },
+      { sha: HEAD_SHA, merge_method: "squash", commit_title: `Publie «\u00a0${TITLE}\u00a0» (#12)` },
     ]);
     expect(fake.pull.labels).toEqual([]);
     expect(publication(fake)).toContain("✅ Publié");
@@ -710,7 +712,7 @@ describe("the publication date", () => {
     expect(fake.pull.labels).toEqual([]);
     const section = publication(fake);
     expect(section).toContain("📅 Publication programmée le mardi 12 mars à 9 h");
-    expect(section).toContain("⚠️ L'étiquette « publication programmée » n'a pas pu être posée");
+    expect(section).toContain("⚠️ L’étiquette «\u00a0publication programmée\u00a0» n’a pas pu être posée");
   });
 
   it("a dry run writes no label", async () => {
@@ -720,7 +722,7 @@ describe("the publication date", () => {
     await app.deliver("pull_request_review", loadPayload("pull_request_review.submitted"));
     expect(fake.pull.labels).toEqual([]);
     expect(publication(fake)).toContain(
-      "🧪 Mode essai (`publish.dryRun`) : tout le reste est prêt, la publication serait programmée le mardi 12 mars à 9 h ; rien ne sera fusionné.",
+      "🧪 Mode essai (`publish.dryRun`)\u00a0: tout le reste est prêt, la publication serait programmée le mardi 12 mars à 9 h\u202f; rien ne sera fusionné.",
     );
   });
 
@@ -751,7 +753,7 @@ describe("the publication date", () => {
     await app.sweep();
     expect(fake.merges).toEqual([]);
     expect(fake.pull.labels).toEqual([SCHEDULED_LABEL]);
-    expect(publication(fake)).toContain("- GitHub vérifie encore l'absence de conflit");
+    expect(publication(fake)).toContain("- GitHub vérifie encore l’absence de conflit");
 
     fake.pull.mergeable = true;
     clock = new Date(NOW.getTime() + 10 * 60_000);
@@ -823,7 +825,7 @@ describe("two instances of the app", () => {
     expect(errorsIn(second.logs)).toEqual([]);
     expect(summary(fake)).not.toBe(before);
     expect(publication(fake)).toContain(
-      "✅ Publié : fusion `squash` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
+      "✅ Publié\u00a0: fusion `squash` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
     );
   });
 

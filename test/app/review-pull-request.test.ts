@@ -172,7 +172,7 @@ describe("an invalid configuration", () => {
     expect(run).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(run?.output?.title).toBe("Configuration invalide");
     expect(run?.output?.summary).toContain(".github/relecteur.yml, ligne 3 (clé `typography.nbps`)");
-    expect(run?.output?.summary).toContain("clé inconnue « typography.nbps »");
+    expect(run?.output?.summary).toContain("clé inconnue «\u00a0typography.nbps\u00a0»");
     expect(fake.requests.some((request) => request.path.includes("/git/"))).toBe(false);
     expect(fake.reviews).toEqual([]);
     expect(fake.issueComments).toEqual([]);
@@ -385,7 +385,7 @@ describe("GitHub failing", () => {
     expect(fake.checkRuns.map((run) => [run.status, run.conclusion])).toEqual([["completed", "neutral"]]);
     expect(fake.checkRuns[0]?.annotations).toHaveLength(3);
     expect(fake.checkRuns[0]?.output?.summary).toContain(
-      "mais la publication des suggestions a échoué ensuite\u202f: L'API GitHub a répondu par une erreur HTTP 500.",
+      "mais la publication des suggestions a échoué ensuite\u202f: L’API GitHub a répondu par une erreur HTTP 500.",
     );
     expect(fake.issueComments).toHaveLength(1);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "failed", findings: 3 }]);

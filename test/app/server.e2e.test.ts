@@ -215,12 +215,16 @@ describe("the Probot server", () => {
 
     expect(fake.unexpected).toEqual([]);
     expect(fake.merges).toEqual([
-      { sha: HEAD_SHA, merge_method: "squash", commit_title: "Publie « Bilan de l’atelier » (#12)" },
+      {
+        sha: HEAD_SHA,
+        merge_method: "squash",
+        commit_title: "Publie «\u00a0Bilan de l’atelier\u00a0» (#12)",
+      },
     ]);
     expect(fake.deletedRefs).toEqual(["bilan-atelier"]);
     expect(fake.issueComments).toHaveLength(1);
     expect(fake.issueComments[0]?.body).toContain(
-      "✅ Publié : fusion `squash` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
+      "✅ Publié\u00a0: fusion `squash` du commit `9f4e2c7`. Branche `bilan-atelier` supprimée.",
     );
     // The review's part of the summary is still there.
     expect(fake.issueComments[0]?.body).toContain("Bilan de l’atelier");

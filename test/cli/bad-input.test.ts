@@ -85,7 +85,7 @@ const broken: Row[] = [
         rule: "frontmatter/yaml-syntax",
         line: 3,
         column: 10,
-        message: "En-tête YAML illisible : liste entre crochets",
+        message: "En-tête YAML illisible\u00a0: liste entre crochets",
       },
     ],
   },

@@ -200,7 +200,7 @@ describe("the config changes the review", () => {
     const run = await runCli(["check", "--config", "../autre.yml", "--only", "frontmatter"], {
       cwd: join(root, "_posts"),
     });
-    expect(run.stdout).toContain("« authors » must be a list, even for one author");
+    expect(run.stdout).toContain("«\u00a0authors\u00a0» must be a list, even for one author");
     expect(run.stdout.endsWith("0 errors, 1 warning, 0 infos in 1 file\n")).toBe(true);
   });
 
@@ -215,10 +215,10 @@ describe("the config changes the review", () => {
     expect(run.stdout).toBe(
       [
         "_posts/2024-03-05-bonjour.md",
-        "_posts/2024-03-05-bonjour.md:3:10  warning  « authors » must be a list, even for one author: « authors: [jdupont] »  frontmatter/authors-list",
+        "_posts/2024-03-05-bonjour.md:3:10  warning  «\u00a0authors\u00a0» must be a list, even for one author: «\u00a0authors: [jdupont]\u00a0»  frontmatter/authors-list",
         "",
         "_posts/2024-03-06-inconnu.md",
-        "_posts/2024-03-06-inconnu.md:3:11  error    Unknown author « jdupond »: no file _authors/jdupond.md (did you mean « jdupont »?)  frontmatter/unknown-author",
+        "_posts/2024-03-06-inconnu.md:3:11  error    Unknown author «\u00a0jdupond\u00a0»: no file _authors/jdupond.md (did you mean «\u00a0jdupont\u00a0»?)  frontmatter/unknown-author",
         "",
         "By rule:",
         "  frontmatter/unknown-author  1 error",

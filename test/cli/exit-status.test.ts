@@ -175,7 +175,8 @@ describe("failures", () => {
     expect(run).toEqual({
       status: 2,
       stdout: "",
-      stderr: "<stdin>: échec de la relecture : disque en panne (relancez avec --debug pour le détail)\n",
+      stderr:
+        "<stdin>: échec de la relecture\u00a0: disque en panne (relancez avec --debug pour le détail)\n",
     });
   });
 

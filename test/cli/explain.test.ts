@@ -11,8 +11,8 @@ describe("relecteur explain", () => {
     expect(run.stdout.split("\n")[0]).toBe(`typo/nbsp-before-colon — ${rule?.docs.title}`);
     expect(run.stdout).toContain(rule?.docs.rationale);
     expect(run.stdout).toContain("    Le constat: il faut agir.");
-    expect(run.stdout).toContain("  → ligne 1, colonne 10 : ");
-    expect(run.stdout).toContain("Corrigé :\n    Le constat␣: il faut agir.");
+    expect(run.stdout).toContain("  → ligne 1, colonne 10\u00a0: ");
+    expect(run.stdout).toContain("Corrigé\u00a0:\n    Le constat␣: il faut agir.");
     expect(run.stdout).toContain('rules: { "typo/nbsp-before-colon": off | info | warning | error }');
   });
 
@@ -26,7 +26,7 @@ describe("relecteur explain", () => {
     const run = await runCli(["explain", "typo/nbsp-before-colonn"], { cwd: "." });
     expect(run).toMatchObject({ status: 2, stdout: "" });
     expect(run.stderr).toBe(
-      "relecteur: règle inconnue « typo/nbsp-before-colonn » (voulez-vous dire « typo/nbsp-before-colon » ?)\n",
+      "relecteur: règle inconnue «\u00a0typo/nbsp-before-colonn\u00a0» (voulez-vous dire «\u00a0typo/nbsp-before-colon\u00a0»\u202f?)\n",
     );
   });
 

@@ -51,7 +51,9 @@ describe("relecteur check and external links", () => {
   it("checks each external link over HTTP before the review: a 404 is an error", async () => {
     const root = siteWithLinks("links:\n  allowPrivateAddresses: true\n");
     const run = await runCli(["check", "--format", "json"], { cwd: root });
-    expect(linkFindings(run.stdout)).toEqual([`Lien mort « ${origin}/absente » : page introuvable (404)`]);
+    expect(linkFindings(run.stdout)).toEqual([
+      `Lien mort «\u00a0${origin}/absente\u00a0»\u00a0: page introuvable (404)`,
+    ]);
     expect(run.status).toBe(1);
     expect(requests.sort()).toEqual(["HEAD /absente", "HEAD /ok"]);
   });

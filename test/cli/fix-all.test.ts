@@ -79,7 +79,7 @@ describe("--format json", () => {
         rule: "typo/accented-capitals",
         category: "typo",
         severity: "warning",
-        message: "« Ecole » : la majuscule garde son accent, « École »",
+        message: "«\u00a0Ecole\u00a0»\u00a0: la majuscule garde son accent, «\u00a0École\u00a0»",
         line: 5,
         column: 5,
         endLine: 5,
@@ -116,7 +116,7 @@ describe("--format sarif", () => {
     const [accent] =
       log.runs[0]?.results.filter((result) => result.ruleId === "typo/accented-capitals") ?? [];
     expect(accent?.fixes?.map((fix) => fix.description.text)).toEqual([
-      "« Ecole » : la majuscule garde son accent, « École » (suggestion : à relire, elle change des lettres)",
+      "«\u00a0Ecole\u00a0»\u00a0: la majuscule garde son accent, «\u00a0École\u00a0» (suggestion\u00a0: à relire, elle change des lettres)",
     ]);
   });
 });

@@ -45,7 +45,7 @@ describe("--fix on files", () => {
       status: 0,
       stdout: [
         POST,
-        `${POST}:1:1  avertissement  Adresse « Liste » tirée du nom du fichier : préférez des minuscules sans accents ni espaces, « 2024-03-05-liste.md »  frontmatter/slug-style`,
+        `${POST}:1:1  avertissement  Adresse «\u00a0Liste\u00a0» tirée du nom du fichier\u00a0: préférez des minuscules sans accents ni espaces, «\u00a02024-03-05-liste.md\u00a0»  frontmatter/slug-style`,
         "",
         "Par règle\u00a0:",
         "  frontmatter/slug-style  1 avertissement",

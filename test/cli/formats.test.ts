@@ -146,7 +146,7 @@ describe("--format github", () => {
     const run = await runCli(["check", "--format", "github", "--only", "frontmatter"], { cwd: root });
     expect(run.stdout).toBe(
       "::warning file=_posts/2024-03-05-a%2Cb%3Ac%25.md,line=1,col=1,endLine=1,endColumn=1,title=frontmatter/slug-style::" +
-        "Adresse « a,b:c%25 » tirée du nom du fichier : préférez des minuscules sans accents ni espaces, « 2024-03-05-a-b-c.md »\n",
+        "Adresse «\u00a0a,b:c%25\u00a0» tirée du nom du fichier\u00a0: préférez des minuscules sans accents ni espaces, «\u00a02024-03-05-a-b-c.md\u00a0»\n",
     );
   });
 

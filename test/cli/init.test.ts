@@ -41,7 +41,7 @@ describe("relecteur init", () => {
     expect(parsed.config.frontmatter.required).toEqual(["title", "authors", "description"]);
     expect(parsed.config.frontmatter.authorsCollection).toBe("_authors");
     expect(parsed.config.markdown.listMarker).toBe("*");
-    expect(text).toContain("« language » (en\u202f: 3)");
+    expect(text).toContain("«\u00a0language\u00a0» (en\u202f: 3)");
     expect(text).toContain("jekyll-feed, jemoji");
     expect(text).toContain("https://blog.example.org (baseurl /blog)");
     // Its own French: typographic apostrophes, narrow no-break spaces before « : ».
@@ -64,7 +64,7 @@ describe("relecteur init", () => {
     const run = await runCli(["init"], { cwd: root });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `relecteur: ${join(root, ".github/relecteur.yml")} existe déjà : relecteur init ne remplace pas une configuration\n`,
+      `relecteur: ${join(root, ".github/relecteur.yml")} existe déjà\u00a0: relecteur init ne remplace pas une configuration\n`,
     );
     expect(readFileSync(join(root, ".github/relecteur.yml"), "utf8")).toBe("locale: en\n");
   });

@@ -36,7 +36,9 @@ describe("relecteur preview", () => {
     expect(readFileSync(join(out, "css/main.css"), "utf8")).toContain("background: url(../img/fond.png)");
     expect(readFileSync(join(out, "img/fond.png"))).toEqual(Buffer.from([1, 2, 3]));
     expect(existsSync(join(out, "img/photo.png"))).toBe(true);
-    expect(run.stderr).toBe("1 fichier(s) chargé(s) par les pages absent(s) du site : /img/absente.png\n");
+    expect(run.stderr).toBe(
+      "1 fichier(s) chargé(s) par les pages absent(s) du site\u00a0: /img/absente.png\n",
+    );
     expect(readFileSync(second, "utf8")).toContain('<h2 id="un-titre">Un titre</h2>');
   });
 
@@ -59,14 +61,14 @@ describe("relecteur preview", () => {
   });
 
   it.each([
-    { args: ["preview"], message: "relecteur: preview : indiquez où écrire les pages avec --out DIR\n" },
+    { args: ["preview"], message: "relecteur: preview\u00a0: indiquez où écrire les pages avec --out DIR\n" },
     {
       args: ["preview", "--out", "x", "--theme", "absent"],
-      message: "relecteur: --theme absent : dossier introuvable\n",
+      message: "relecteur: --theme absent\u00a0: dossier introuvable\n",
     },
     {
       args: ["preview", "--out", "x", "--nope"],
-      message: "relecteur: option inconnue « --nope » (relecteur --help)\n",
+      message: "relecteur: option inconnue «\u00a0--nope\u00a0» (relecteur --help)\n",
     },
   ])("refuses $args with one line and status 2", async ({ args, message }) => {
     const run = await runCli(args, { cwd: makeSite(FILES) });

@@ -39,7 +39,7 @@ describe("finding the site root", () => {
     const run = await runCli(["check", `site/${POST}`], { cwd: outer });
     expect(run.stdout.split("\n").slice(0, 2)).toEqual([
       `site/${POST}`,
-      `site/${POST}:3:11  erreur         Auteur inconnu « jdupond » : aucune fiche _authors/jdupond.md (voulez-vous dire « jdupont » ?)  frontmatter/unknown-author`,
+      `site/${POST}:3:11  erreur         Auteur inconnu «\u00a0jdupond\u00a0»\u00a0: aucune fiche _authors/jdupond.md (voulez-vous dire «\u00a0jdupont\u00a0»\u202f?)  frontmatter/unknown-author`,
     ]);
   });
 
@@ -153,7 +153,7 @@ describe("a folder with no post", () => {
     const run = await runCli(["check", "notes"], { cwd: root });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      "notes: aucun article dans ce dossier (motifs posts : _posts/**/*.md, _posts/**/*.markdown)\n",
+      "notes: aucun article dans ce dossier (motifs posts\u00a0: _posts/**/*.md, _posts/**/*.markdown)\n",
     );
   });
 });

@@ -31,7 +31,7 @@ describe("--stdin", () => {
     expect(run.stdout).toBe(
       [
         "<stdin>",
-        "<stdin>:3:11  erreur         Auteur inconnu « jdupond » : aucune fiche _authors/jdupond.md (voulez-vous dire « jdupont » ?)  frontmatter/unknown-author",
+        "<stdin>:3:11  erreur         Auteur inconnu «\u00a0jdupond\u00a0»\u00a0: aucune fiche _authors/jdupond.md (voulez-vous dire «\u00a0jdupont\u00a0»\u202f?)  frontmatter/unknown-author",
         "",
         "Par règle\u00a0:",
         "  frontmatter/unknown-author  1 erreur",
@@ -99,7 +99,7 @@ describe("--stdin", () => {
     expect(run).toEqual({
       status: 2,
       stdout: "",
-      stderr: "relecteur: --path nomme l'article lu sur l'entrée standard : ajoutez --stdin\n",
+      stderr: "relecteur: --path nomme l’article lu sur l’entrée standard\u00a0: ajoutez --stdin\n",
     });
   });
 

@@ -88,12 +88,14 @@ publish:
     {
       name: "an unknown top-level key, at its line",
       text: "locale: fr\n\ntypograhpy:\n  nbsp: narrow\n",
-      expected: [{ key: "typograhpy", line: 3, column: 1, message: "clé inconnue « typograhpy »" }],
+      expected: [{ key: "typograhpy", line: 3, column: 1, message: "clé inconnue «\u00a0typograhpy\u00a0»" }],
     },
     {
       name: "an unknown nested key",
       text: "typography:\n  nbps: narrow\n",
-      expected: [{ key: "typography.nbps", line: 2, column: 3, message: "clé inconnue « typography.nbps »" }],
+      expected: [
+        { key: "typography.nbps", line: 2, column: 3, message: "clé inconnue «\u00a0typography.nbps\u00a0»" },
+      ],
     },
     {
       name: "a value outside its enum",
@@ -103,20 +105,26 @@ publish:
           key: "typography.nbsp",
           line: 2,
           column: 9,
-          message: "« typography.nbsp » doit valoir « narrow », « regular », « off »",
+          message:
+            "«\u00a0typography.nbsp\u00a0» doit valoir «\u00a0narrow\u00a0», «\u00a0regular\u00a0», «\u00a0off\u00a0»",
         },
       ],
     },
     {
       name: "a string where a list is expected",
       text: "posts: _posts/*.md\n",
-      expected: [{ key: "posts", line: 1, column: 8, message: "« posts » doit être une liste" }],
+      expected: [{ key: "posts", line: 1, column: 8, message: "«\u00a0posts\u00a0» doit être une liste" }],
     },
     {
       name: "a wrong type inside a list item",
       text: "lexicon:\n  - use: DevOps\n  - avoid: [Devops]\n",
       expected: [
-        { key: "lexicon.1.use", line: 3, column: 5, message: "« lexicon.1.use » doit être un texte" },
+        {
+          key: "lexicon.1.use",
+          line: 3,
+          column: 5,
+          message: "«\u00a0lexicon.1.use\u00a0» doit être un texte",
+        },
       ],
     },
     {
@@ -127,7 +135,7 @@ publish:
           key: "site.url",
           line: 2,
           column: 8,
-          message: "« site.url » doit être une adresse web (https://…)",
+          message: "«\u00a0site.url\u00a0» doit être une adresse web (https://…)",
         },
       ],
     },
@@ -139,7 +147,8 @@ publish:
           key: "rules.typo/apostrophes",
           line: 2,
           column: 3,
-          message: "règle inconnue « typo/apostrophes » (voulez-vous dire « typo/apostrophe » ?)",
+          message:
+            "règle inconnue «\u00a0typo/apostrophes\u00a0» (voulez-vous dire «\u00a0typo/apostrophe\u00a0»\u202f?)",
         },
       ],
     },
@@ -151,7 +160,8 @@ publish:
           key: "rules.typo/apostrophe",
           line: 2,
           column: 20,
-          message: "« rules.typo/apostrophe » doit valoir « off », « info », « warning », « error »",
+          message:
+            "«\u00a0rules.typo/apostrophe\u00a0» doit valoir «\u00a0off\u00a0», «\u00a0info\u00a0», «\u00a0warning\u00a0», «\u00a0error\u00a0»",
         },
       ],
     },
@@ -187,25 +197,25 @@ publish:
           key: "publish.approvals",
           line: 5,
           column: 14,
-          message: "« publish.approvals » doit valoir au moins 1",
+          message: "«\u00a0publish.approvals\u00a0» doit valoir au moins 1",
         },
         {
           key: "publish.time",
           line: 2,
           column: 9,
-          message: "« publish.time » est invalide (une heure HH:MM est attendue, comme 09:00)",
+          message: "«\u00a0publish.time\u00a0» est invalide (une heure HH:MM est attendue, comme 09:00)",
         },
         {
           key: "publish.timezone",
           line: 3,
           column: 13,
-          message: "« publish.timezone » est invalide (fuseau horaire IANA inconnu)",
+          message: "«\u00a0publish.timezone\u00a0» est invalide (fuseau horaire IANA inconnu)",
         },
         {
           key: "publish.sweepMinutes",
           line: 4,
           column: 17,
-          message: "« publish.sweepMinutes » doit valoir au plus 1440",
+          message: "«\u00a0publish.sweepMinutes\u00a0» doit valoir au plus 1440",
         },
       ],
     },

@@ -19,7 +19,9 @@ describe("readRepositoryConfig", () => {
     const result = await readRepositoryConfig(loaded(yaml), text(yaml));
     expect(result).toMatchObject({
       ok: false,
-      problems: [{ key: "typography.nbsp", line: 3, message: expect.stringContaining("« narrow »") }],
+      problems: [
+        { key: "typography.nbsp", line: 3, message: expect.stringContaining("«\u00a0narrow\u00a0»") },
+      ],
     });
   });
 
@@ -74,7 +76,7 @@ describe("readRepositoryConfig", () => {
     const result = await readRepositoryConfig(failing, text("_extends: .github\n"));
     const message = result.ok ? "" : (result.problems[0]?.message ?? "");
     expect(message).toBe(
-      "le fichier hérité `betagouv/.github:.github/relecteur.yml` n'est pas du YAML valide",
+      "le fichier hérité `betagouv/.github:.github/relecteur.yml` n’est pas du YAML valide",
     );
   });
 

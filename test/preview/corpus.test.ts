@@ -36,7 +36,7 @@ describe.skipIf(!existsSync(SITE))("the beta.gouv.fr corpus, rendered with its r
     expect(page.assets).toEqual(
       expect.arrayContaining(["/css/main.css", "/assets/style/main.css", "/css/post.css"]),
     );
-    expect(page.omissions).toEqual(["scripts du site (l'aperçu n'exécute aucun script)"]);
+    expect(page.omissions).toEqual(["scripts du site (l’aperçu n’exécute aucun script)"]);
   });
 
   it.each(posts)("%s has kramdown's header ids and its authors' full names", async (path) => {

@@ -174,7 +174,7 @@ describe("site, page, layout and content", () => {
       "convertisseur Markdown commonmarkghpages (rendu ici comme kramdown)",
       "extension jemoji",
       "thème distant owner/theme non chargé",
-      "mise en page « absente » introuvable dans le site (elle vient peut-être du thème)",
+      "mise en page «\u00a0absente\u00a0» introuvable dans le site (elle vient peut-être du thème)",
     ]);
   });
 

@@ -46,8 +46,8 @@ describe("the page runs no script of the site", async () => {
   it("says in the banner what it removed", () => {
     expect(page.omissions).toEqual(
       expect.arrayContaining([
-        "scripts du site (l'aperçu n'exécute aucun script)",
-        "gestionnaires d'évènements (on…)",
+        "scripts du site (l’aperçu n’exécute aucun script)",
+        "gestionnaires d’évènements (on…)",
         "contenus intégrés (<iframe>), remplacés par un lien",
       ]),
     );

@@ -49,7 +49,7 @@ describe("evaluateMergePolicy", () => {
       kind: "ready",
       sha: HEAD,
       method: "squash",
-      commitTitle: "Publie « Bilan de l'année » (#42)",
+      commitTitle: "Publie «\u00a0Bilan de l'année\u00a0» (#42)",
     });
   });
 
@@ -69,7 +69,7 @@ describe("evaluateMergePolicy", () => {
           code: "config-invalid",
           data: { key: "publish.method", problem: "« fast-forward » n'est pas une méthode connue" },
           message:
-            "configuration invalide, clé `publish.method` : « fast-forward » n'est pas une méthode connue",
+            "configuration invalide, clé `publish.method`\u00a0: «\u00a0fast-forward\u00a0» n’est pas une méthode connue",
         },
       ],
     },
@@ -81,7 +81,7 @@ describe("evaluateMergePolicy", () => {
           code: "config-invalid",
           data: { key: "publish.time", problem: "une heure au format HH:MM est attendue, « 9h » trouvé" },
           message:
-            "configuration invalide, clé `publish.time` : une heure au format HH:MM est attendue, « 9h » trouvé",
+            "configuration invalide, clé `publish.time`\u00a0: une heure au format HH:MM est attendue, «\u00a09h\u00a0» trouvé",
         },
       ],
     },
@@ -96,7 +96,7 @@ describe("evaluateMergePolicy", () => {
             problem: "un fuseau horaire IANA (Europe/Paris) est attendu, « Europe/Pari » trouvé",
           },
           message:
-            "configuration invalide, clé `publish.timezone` : un fuseau horaire IANA (Europe/Paris) est attendu, « Europe/Pari » trouvé",
+            "configuration invalide, clé `publish.timezone`\u00a0: un fuseau horaire IANA (Europe/Paris) est attendu, «\u00a0Europe/Pari\u00a0» trouvé",
         },
       ],
     },
@@ -106,9 +106,9 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.approvals", problem: "un entier d'au moins 1 est attendu, « -1 » trouvé" },
+          data: { key: "publish.approvals", problem: "un entier d’au moins 1 est attendu, «\u00a0-1\u00a0» trouvé" },
           message:
-            "configuration invalide, clé `publish.approvals` : un entier d'au moins 1 est attendu, « -1 » trouvé",
+            "configuration invalide, clé `publish.approvals`\u00a0: un entier d’au moins 1 est attendu, «\u00a0-1\u00a0» trouvé",
         },
       ],
     },
@@ -119,9 +119,9 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.approvals", problem: "un entier d'au moins 1 est attendu, « 0 » trouvé" },
+          data: { key: "publish.approvals", problem: "un entier d’au moins 1 est attendu, «\u00a00\u00a0» trouvé" },
           message:
-            "configuration invalide, clé `publish.approvals` : un entier d'au moins 1 est attendu, « 0 » trouvé",
+            "configuration invalide, clé `publish.approvals`\u00a0: un entier d’au moins 1 est attendu, «\u00a00\u00a0» trouvé",
         },
       ],
     },
@@ -132,7 +132,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "publish-disabled",
           data: {},
-          message: "publication automatique désactivée (`publish.enabled` n'est pas `true`)",
+          message: "publication automatique désactivée (`publish.enabled` n’est pas `true`)",
         },
       ],
     },
@@ -143,7 +143,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "path-not-allowed",
           data: { path: "Gemfile" },
-          message: "le fichier `Gemfile` n'est pas un article : publication manuelle",
+          message: "le fichier `Gemfile` n’est pas un article\u00a0: publication manuelle",
         },
       ],
     },
@@ -159,7 +159,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "path-not-allowed",
           data: { path: "assets/logo.png" },
-          message: "le fichier `assets/logo.png` n'est pas un article : publication manuelle",
+          message: "le fichier `assets/logo.png` n’est pas un article\u00a0: publication manuelle",
         },
       ],
     },
@@ -170,7 +170,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "no-post",
           data: {},
-          message: "aucun article dans cette pull request : publication manuelle",
+          message: "aucun article dans cette pull request\u00a0: publication manuelle",
         },
       ],
     },
@@ -191,7 +191,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "blocking-label",
           data: { label: "wip" },
-          message: "l'étiquette « wip » bloque la publication",
+          message: "l’étiquette «\u00a0wip\u00a0» bloque la publication",
         },
       ],
     },
@@ -199,7 +199,11 @@ describe("evaluateMergePolicy", () => {
       name: "the required label missing",
       policy: { label: "à publier" },
       expected: [
-        { code: "missing-label", data: { label: "à publier" }, message: "l'étiquette « à publier » manque" },
+        {
+          code: "missing-label",
+          data: { label: "à publier" },
+          message: "l’étiquette «\u00a0à publier\u00a0» manque",
+        },
       ],
     },
     {
@@ -424,7 +428,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "not-mergeable",
           data: {},
-          message: "conflit avec la branche de base : à résoudre avant la publication",
+          message: "conflit avec la branche de base\u00a0: à résoudre avant la publication",
         },
       ],
     },
@@ -432,7 +436,7 @@ describe("evaluateMergePolicy", () => {
       name: "mergeability not computed yet",
       facts: { mergeable: null },
       expected: [
-        { code: "mergeability-pending", data: {}, message: "GitHub vérifie encore l'absence de conflit" },
+        { code: "mergeability-pending", data: {}, message: "GitHub vérifie encore l’absence de conflit" },
       ],
     },
     {
@@ -514,7 +518,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "file-removed",
           data: { path: "_posts/2020-01-01-ancien.md" },
-          message: "le fichier `_posts/2020-01-01-ancien.md` est supprimé : publication manuelle",
+          message: "le fichier `_posts/2020-01-01-ancien.md` est supprimé\u00a0: publication manuelle",
         },
       ],
     },
@@ -526,7 +530,7 @@ describe("evaluateMergePolicy", () => {
         {
           code: "files-unlisted",
           data: { listed: 2, total: 3001 },
-          message: "GitHub ne liste que 2 des 3001 fichiers modifiés : publication manuelle",
+          message: "GitHub ne liste que 2 des 3001 fichiers modifiés\u00a0: publication manuelle",
         },
       ],
     },
@@ -537,7 +541,8 @@ describe("evaluateMergePolicy", () => {
         {
           code: "publication-date-invalid",
           data: { path: "_posts/2023-12-04-bilan.md", text: "2023-13-01" },
-          message: "date de publication illisible pour `_posts/2023-12-04-bilan.md` : « 2023-13-01 »",
+          message:
+            "date de publication illisible pour `_posts/2023-12-04-bilan.md`\u00a0: «\u00a02023-13-01\u00a0»",
         },
       ],
     },
@@ -618,7 +623,7 @@ describe("evaluateMergePolicy", () => {
       kind: "ready",
       sha: HEAD,
       method: "rebase",
-      commitTitle: "Publie « Bilan », « Suite » et « 2023-12-06-fin.md » (#7)",
+      commitTitle: "Publie «\u00a0Bilan\u00a0», «\u00a0Suite\u00a0» et «\u00a02023-12-06-fin.md\u00a0» (#7)",
     });
   });
 
@@ -648,19 +653,19 @@ describe("evaluateMergePolicy", () => {
       NOW,
     );
     expect(decision.kind === "blocked" && decision.reasons.map((item) => item.message)).toEqual([
-      "configuration invalide, clé `publish.method` : inconnue",
-      "le fichier `Gemfile` n'est pas un article : publication manuelle",
-      "le fichier `_config.yml` n'est pas un article : publication manuelle",
+      "configuration invalide, clé `publish.method`\u00a0: inconnue",
+      "le fichier `Gemfile` n’est pas un article\u00a0: publication manuelle",
+      "le fichier `_config.yml` n’est pas un article\u00a0: publication manuelle",
       "la pull request est un brouillon",
-      "l'étiquette « ne pas publier » bloque la publication",
-      "l'étiquette « à publier » manque",
+      "l’étiquette «\u00a0ne pas publier\u00a0» bloque la publication",
+      "l’étiquette «\u00a0à publier\u00a0» manque",
       "1 approbation manquante",
       "@\u200bchef demande des modifications",
       "la relecture de Relecteur signale des erreurs",
       "vérification `lint` en échec",
       "vérification `build` en cours",
       "vérification `deploy` attendue",
-      "conflit avec la branche de base : à résoudre avant la publication",
+      "conflit avec la branche de base\u00a0: à résoudre avant la publication",
       "publication programmée le mardi 12 décembre à 9 h",
     ]);
   });

@@ -11,14 +11,14 @@ describe("formatJson", () => {
     const question = findingIn(SOURCE, {
       at: [QUESTION, QUESTION + 2],
       rule: "typo/nbsp-before-question",
-      message: "Espace avant « ? »",
+      message: "Espace avant «\u00a0?\u00a0»",
       fix: { start: QUESTION, end: QUESTION + 1, text: "\u202f" },
     });
     const colon = findingIn(SOURCE, {
       at: [COLON, COLON + 2],
       rule: "typo/nbsp-before-colon",
       severity: "error",
-      message: "Espace avant « : »",
+      message: "Espace avant «\u00a0:\u00a0»",
     });
     const output = formatJson([
       fileResult("_posts/a.md", [question, colon], SOURCE),
@@ -34,7 +34,7 @@ describe("formatJson", () => {
               rule: "typo/nbsp-before-question",
               category: "typo",
               severity: "warning",
-              message: "Espace avant « ? »",
+              message: "Espace avant «\u00a0?\u00a0»",
               line: 5,
               column: 9,
               endLine: 5,
@@ -45,7 +45,7 @@ describe("formatJson", () => {
               rule: "typo/nbsp-before-colon",
               category: "typo",
               severity: "error",
-              message: "Espace avant « : »",
+              message: "Espace avant «\u00a0:\u00a0»",
               line: 5,
               column: 15,
               endLine: 5,

@@ -76,11 +76,11 @@ describe("renderPublicationSection", () => {
       PUBLICATION_START,
       "### Publication",
       "",
-      "⏳ Pas encore publié :",
+      "⏳ Pas encore publié\u00a0:",
       "",
-      "- le fichier `Gemfile` n'est pas un article : publication manuelle",
+      "- le fichier `Gemfile` n’est pas un article\u00a0: publication manuelle",
       "- 1 approbation manquante",
-      `  - approbations qui ne comptent pas : @${ZWSP}alice (approbation de son propre article), @${ZWSP}bob (approuvé un commit plus ancien), @${ZWSP}carol\\_z (pas de droit d'écriture sur le dépôt)`,
+      `  - approbations qui ne comptent pas\u00a0: @${ZWSP}alice (approbation de son propre article), @${ZWSP}bob (approuvé un commit plus ancien), @${ZWSP}carol\\_z (pas de droit d’écriture sur le dépôt)`,
       "- vérification `build` en cours",
       PUBLICATION_END,
     ]);
@@ -92,7 +92,7 @@ describe("renderPublicationSection", () => {
       blockReason("check-pending", { check: "build", source: "status", isReported: false }, NOW),
     ];
     expect(bodyLines(renderPublicationSection(blocked(reasons), "fr", NOW))).toEqual([
-      "⏳ Pas encore publié :",
+      "⏳ Pas encore publié\u00a0:",
       "",
       "- 2 approbations manquantes",
       "- vérification `build` attendue",
@@ -103,7 +103,7 @@ describe("renderPublicationSection", () => {
     const reasons = [blockReason("changes-requested", { reviewer: "dave" }, NOW)];
     const section = renderPublicationSection(blocked(reasons), "fr", NOW);
     expect(bodyLines(section)).toEqual([
-      "⏳ Pas encore publié :",
+      "⏳ Pas encore publié\u00a0:",
       "",
       `- @${ZWSP}dave demande des modifications`,
     ]);
@@ -116,7 +116,7 @@ describe("renderPublicationSection", () => {
       dateReason(TUESDAY_9AM),
     ];
     expect(bodyLines(renderPublicationSection(blocked(reasons), "fr", NOW))).toEqual([
-      "⏳ Pas encore publié :",
+      "⏳ Pas encore publié\u00a0:",
       "",
       "- 1 approbation manquante",
       "- publication programmée le mardi 12 décembre à 9 h",
@@ -126,7 +126,7 @@ describe("renderPublicationSection", () => {
   it("says when a pull request that only waits for its date will be published", () => {
     const section = renderPublicationSection(blocked([dateReason(TUESDAY_9AM)], TUESDAY_9AM), "fr", NOW);
     expect(bodyLines(section)).toEqual([
-      "📅 Publication programmée le mardi 12 décembre à 9 h : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.",
+      "📅 Publication programmée le mardi 12 décembre à 9 h\u00a0: tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.",
     ]);
   });
 
@@ -135,7 +135,7 @@ describe("renderPublicationSection", () => {
     const date = "2024-01-09T08:30:00.000Z";
     const section = renderPublicationSection(blocked([dateReason(date, now)], date), "fr", now);
     expect(bodyLines(section)).toEqual([
-      "📅 Publication programmée le mardi 9 janvier 2024 à 9 h 30 : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.",
+      "📅 Publication programmée le mardi 9 janvier 2024 à 9 h 30\u00a0: tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.",
     ]);
   });
 
@@ -145,7 +145,7 @@ describe("renderPublicationSection", () => {
     const date = "2024-01-09T08:00:00.000Z";
     const section = renderPublicationSection(blocked([dateReason(date, now)], date), "fr", now);
     expect(bodyLines(section)).toEqual([
-      "📅 Publication programmée le mardi 9 janvier à 9 h : tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.",
+      "📅 Publication programmée le mardi 9 janvier à 9 h\u00a0: tout le reste est prêt. Relecteur fusionnera à cette heure-là si rien ne change.",
     ]);
   });
 
@@ -158,11 +158,11 @@ describe("renderPublicationSection", () => {
       wouldDeleteBranch: "article/noel",
     };
     expect(bodyLines(renderPublicationSection(outcome, "fr", NOW))).toEqual([
-      `🧪 Mode essai (\`publish.dryRun\`) : tout est prêt, Relecteur fusionnerait maintenant (\`squash\`, « Publie « @${ZWSP}home\\_made » (#12) ») mais ne fait rien. Il supprimerait ensuite la branche \`article/noel\`.`,
+      `🧪 Mode essai (\`publish.dryRun«\u00a0) : tout est prêt, Relecteur fusionnerait maintenant (\u00a0»squash\`, «\u00a0Publie «\u00a0@${ZWSP}home\\_made\u00a0» (#12)\u00a0») mais ne fait rien. Il supprimerait ensuite la branche «\u00a0article/noel\u00a0».`,
     ]);
     const { wouldDeleteBranch: _, ...kept } = outcome;
     expect(bodyLines(renderPublicationSection({ ...kept, method: "rebase" }, "fr", NOW))).toEqual([
-      `🧪 Mode essai (\`publish.dryRun\`) : tout est prêt, Relecteur fusionnerait maintenant (\`rebase\`, « Publie « @${ZWSP}home\\_made » (#12) ») mais ne fait rien.`,
+      `🧪 Mode essai (\`publish.dryRun«\u00a0) : tout est prêt, Relecteur fusionnerait maintenant (\u00a0»rebase\`, «\u00a0Publie «\u00a0@${ZWSP}home\\_made\u00a0» (#12)\u00a0») mais ne fait rien.`,
     ]);
   });
 
@@ -181,7 +181,7 @@ describe("renderPublicationSection", () => {
         bodyLines(renderPublicationSection(merged({ name: "article/noel", isDeleted: true }), "fr", NOW)),
       ).toEqual([
         MERGED_MARK,
-        "✅ Publié : fusion `squash` du commit `0123456`. Branche `article/noel` supprimée.",
+        "✅ Publié\u00a0: fusion `squash` du commit `0123456`. Branche `article/noel` supprimée.",
       ]);
     });
 
@@ -190,13 +190,16 @@ describe("renderPublicationSection", () => {
         bodyLines(renderPublicationSection(merged({ name: "article/noel", isDeleted: false }), "fr", NOW)),
       ).toEqual([
         MERGED_MARK,
-        "✅ Publié : fusion `squash` du commit `0123456`. La branche `article/noel` n'a pas pu être supprimée.",
+        "✅ Publié\u00a0: fusion `squash` du commit `0123456`. La branche `article/noel` n’a pas pu être supprimée.",
       ]);
     });
 
     it("says nothing of a branch it was not to delete", () => {
       const section = renderPublicationSection(merged(), "fr", NOW);
-      expect(bodyLines(section)).toEqual([MERGED_MARK, "✅ Publié : fusion `squash` du commit `0123456`."]);
+      expect(bodyLines(section)).toEqual([
+        MERGED_MARK,
+        "✅ Publié\u00a0: fusion `squash` du commit `0123456`.",
+      ]);
       expect(section).toContain(MERGED_MARK);
     });
   });
@@ -210,12 +213,12 @@ describe("renderPublicationSection", () => {
     };
     const section = renderPublicationSection(outcome, "fr", NOW);
     expect(bodyLines(section)).toEqual([
-      "❌ La fusion du commit `0123456` a échoué (GitHub 409 : « Head branch was modified. Review and try the merge again. »). Rien n'est retenté : Relecteur réessaiera au prochain événement (approbation, vérification, étiquette, nouveau commit).",
+      "❌ La fusion du commit `0123456` a échoué (GitHub 409\u00a0: «\u00a0Head branch was modified. Review and try the merge again.\u00a0»). Rien n’est retenté\u00a0: Relecteur réessaiera au prochain événement (approbation, vérification, étiquette, nouveau commit).",
     ]);
     expect(section).not.toContain(MERGED_MARK);
     const { status: _, ...withoutStatus } = outcome;
     expect(bodyLines(renderPublicationSection(withoutStatus, "fr", NOW))[0]).toContain(
-      "a échoué (GitHub : « Head branch was modified. Review and try the merge again. »).",
+      "a échoué (GitHub\u00a0: «\u00a0Head branch was modified. Review and try the merge again.\u00a0»).",
     );
   });
 
@@ -225,12 +228,12 @@ describe("renderPublicationSection", () => {
         renderPublicationSection({ kind: "unavailable", status: 502, message: "Bad Gateway" }, "fr", NOW),
       ),
     ).toEqual([
-      "⚠️ La publication n'a pas pu être évaluée (GitHub 502 : « Bad Gateway »). Relecteur réessaiera au prochain événement.",
+      "⚠️ La publication n’a pas pu être évaluée (GitHub 502\u00a0: «\u00a0Bad Gateway\u00a0»). Relecteur réessaiera au prochain événement.",
     ]);
     expect(
       bodyLines(renderPublicationSection({ kind: "unavailable", message: "socket hang up" }, "fr", NOW)),
     ).toEqual([
-      "⚠️ La publication n'a pas pu être évaluée (GitHub : « socket hang up »). Relecteur réessaiera au prochain événement.",
+      "⚠️ La publication n’a pas pu être évaluée (GitHub\u00a0: «\u00a0socket hang up\u00a0»). Relecteur réessaiera au prochain événement.",
     ]);
   });
 
@@ -325,7 +328,7 @@ describe("composeSummaryComment", () => {
     expect(newReview).not.toBe(review);
     const composed = composeSummaryComment(existing, { review: newReview });
     expect(composed).toBe(composeSummaryComment(newReview, { publication: blockedSection }));
-    expect(composed).toContain("Rien à signaler : bravo !");
+    expect(composed).toContain("Rien à signaler\u00a0: bravo\u202f!");
     expect(composed).not.toContain("Espace fine attendue");
   });
 

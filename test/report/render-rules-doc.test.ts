@@ -32,11 +32,11 @@ describe("docs/rules.md", () => {
     const page = renderRulesDoc([rule]);
     expect(page).toContain("## Typographie française");
     expect(page).toContain("### `typo/exemple` — Un exemple");
-    expect(page).toContain("Niveau par défaut : avertissement.");
+    expect(page).toContain("Niveau par défaut\u00a0: avertissement.");
     expect(page).toContain("```markdown\nUn ``code`` :\n```");
-    expect(page).toContain("- ligne 1, colonne 12 : Espace ordinaire");
+    expect(page).toContain("- ligne 1, colonne 12\u00a0: Espace ordinaire");
     expect(page).toContain("Un ``code``␣:");
     expect(page).toContain("Bien⍽!");
-    expect(page).toContain('*configuration : {"typography":{"nbsp":"narrow"}}*');
+    expect(page).toContain('*configuration\u00a0: {"typography":{"nbsp":"narrow"}}*');
   });
 });

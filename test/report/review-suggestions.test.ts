@@ -37,7 +37,7 @@ function fixing(
     at: [start, end],
     rule: spec.rule ?? "typo/nbsp-before-colon",
     severity: spec.severity ?? "warning",
-    message: spec.message ?? `Espace avant « ${search.trim()} »`,
+    message: spec.message ?? `Espace avant «\u00a0${search.trim()}\u00a0»`,
     fix: { start, end, text },
   });
 }
@@ -72,7 +72,7 @@ describe("renderReviewSuggestions", () => {
     expect(comment.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(comment.body).toBe(
       [
-        "🟠 **Avertissement** — Espace avant « : » (`typo/nbsp-before-colon`)",
+        "🟠 **Avertissement** — Espace avant «\u00a0:\u00a0» (`typo/nbsp-before-colon`)",
         "",
         "```suggestion",
         `Il dit${NARROW}: oui`,
@@ -89,7 +89,7 @@ describe("renderReviewSuggestions", () => {
       const accent = findingIn(source, {
         at: [at, at + 4],
         rule: "typo/accented-capitals",
-        message: "« Etat » : la majuscule garde son accent, « État »",
+        message: "«\u00a0Etat\u00a0»\u00a0: la majuscule garde son accent, «\u00a0État\u00a0»",
         suggestion: { start: at, end: at + 1, text: "É" },
       });
       return [accent, fixing(source, " :", "\u00a0:")];
@@ -97,8 +97,10 @@ describe("renderReviewSuggestions", () => {
     expect(rendered.unplaced).toEqual([]);
     expect(rendered.comments).toHaveLength(1);
     const body = rendered.comments[0]?.body ?? "";
-    expect(suggestedLines(body)).toEqual(["Les startups d'État\u00a0: oui"]);
-    expect(body).toContain("« Etat » : la majuscule garde son accent, « État » (`typo/accented-capitals`)");
+    expect(suggestedLines(body)).toEqual(["Les startups d’État\u00a0: oui"]);
+    expect(body).toContain(
+      "«\u00a0Etat\u00a0»\u00a0: la majuscule garde son accent, «\u00a0État\u00a0» (`typo/accented-capitals`)",
+    );
   });
 
   it("speaks English with locale en", () => {
@@ -121,8 +123,8 @@ describe("renderReviewSuggestions", () => {
     const body = rendered.comments[0]?.body ?? "";
     expect(suggestedLines(body)).toEqual([`Il dit${NARROW}: oui${NARROW}; non`]);
     expect(body.split("\n").slice(0, 2)).toEqual([
-      "- 🔵 **Info** — Espace avant « : » (`typo/nbsp-before-colon`)",
-      "- 🔴 **Erreur** — Espace avant « ; » (`typo/nbsp-before-semicolon`)",
+      "- 🔵 **Info** — Espace avant «\u00a0:\u00a0» (`typo/nbsp-before-colon`)",
+      "- 🔴 **Erreur** — Espace avant «\u00a0;\u00a0» (`typo/nbsp-before-semicolon`)",
     ]);
   });
 
@@ -300,10 +302,10 @@ describe("renderReviewSuggestions", () => {
 
   it("keeps messages from opening HTML, Markdown or mentions", () => {
     const rendered = render("Merci @jean : oui\n", (text) => [
-      fixing(text, " :", ":", { message: "« @jean » <b>*gras*</b>" }),
+      fixing(text, " :", ":", { message: "«\u00a0@jean\u00a0» <b>*gras*</b>" }),
     ]);
     expect(rendered.comments[0]?.body.split("\n")[0]).toBe(
-      "🟠 **Avertissement** — « @\u200bjean » &lt;b&gt;\\*gras\\*&lt;/b&gt; (`typo/nbsp-before-colon`)",
+      "🟠 **Avertissement** — «\u00a0@\u200bjean\u00a0» &lt;b&gt;\\*gras\\*&lt;/b&gt; (`typo/nbsp-before-colon`)",
     );
   });
 });

@@ -55,14 +55,14 @@ describe("renderSummaryComment", () => {
         "| --- | ---: | ---: | ---: |",
         "| Bonjour | 0 | 0 | 0 |",
         "",
-        "### « Bonjour »",
+        "### «\u00a0Bonjour\u00a0»",
         "",
         "`_posts/2024-03-05-bonjour.md` · [sur le site](https://blog.example.org/2024/03/05/bonjour.html) · [aperçu](https://deploy-preview-7--blog.netlify.app/2024/03/05/bonjour.html)",
         "",
-        "Rien à signaler : bravo !",
+        "Rien à signaler\u00a0: bravo\u202f!",
         "",
         "---",
-        "<sub>Relisez vos articles avant de pousser : `npx relecteur check _posts/2024-03-05-bonjour.md` ; ajoutez `--fix` pour appliquer les corrections sûres.</sub>",
+        "<sub>Relisez vos articles avant de pousser\u00a0: `npx relecteur check _posts/2024-03-05-bonjour.md`\u202f; ajoutez `--fix` pour appliquer les corrections sûres.</sub>",
         "",
       ].join("\n"),
     );
@@ -97,14 +97,14 @@ describe("renderSummaryComment", () => {
     const text = renderSummaryComment([post({ findings: items })], "fr");
     const listed = lines(text).filter((line) => line.startsWith("- "));
     expect(listed).toEqual([
-      "- 🔴 ligne 40 : Grave (`typo/nbsp-before-colon`)",
-      "- 🟠 ligne 1 : Point 1 (`typo/nbsp-before-colon`)",
-      "- 🟠 ligne 2 : Point 2 (`typo/nbsp-before-colon`)",
-      "- 🟠 ligne 3 : Point 3 (`typo/nbsp-before-colon`)",
-      "- 🟠 ligne 4 : Point 4 (`typo/nbsp-before-colon`)",
+      "- 🔴 ligne 40\u00a0: Grave (`typo/nbsp-before-colon`)",
+      "- 🟠 ligne 1\u00a0: Point 1 (`typo/nbsp-before-colon`)",
+      "- 🟠 ligne 2\u00a0: Point 2 (`typo/nbsp-before-colon`)",
+      "- 🟠 ligne 3\u00a0: Point 3 (`typo/nbsp-before-colon`)",
+      "- 🟠 ligne 4\u00a0: Point 4 (`typo/nbsp-before-colon`)",
       "- … et 2 autres points dans les annotations.",
     ]);
-    expect(text).toContain("\n\ntypographie : 7\n\n");
+    expect(text).toContain("\n\ntypographie\u00a0: 7\n\n");
   });
 
   const rest: { count: number; more: string | undefined }[] = [
@@ -118,7 +118,7 @@ describe("renderSummaryComment", () => {
         line.startsWith("- "),
       );
       expect(listed.filter((line) => line.startsWith("- 🟠"))).toHaveLength(5);
-      expect(listed.at(-1)).toBe(more ?? "- 🟠 ligne 5 : Point 5 (`typo/nbsp-before-colon`)");
+      expect(listed.at(-1)).toBe(more ?? "- 🟠 ligne 5\u00a0: Point 5 (`typo/nbsp-before-colon`)");
     });
   }
 
@@ -130,7 +130,7 @@ describe("renderSummaryComment", () => {
       finding({ rule: "lexicon/house-style" }),
     ];
     expect(renderSummaryComment([post({ findings: items })], "fr")).toContain(
-      "\n\nen-tête : 2 · typographie : 1 · charte éditoriale : 1\n\n",
+      "\n\nen-tête\u00a0: 2 · typographie\u00a0: 1 · charte éditoriale\u00a0: 1\n\n",
     );
   });
 
@@ -167,9 +167,9 @@ describe("renderSummaryComment keeps user text from escaping", () => {
     const escaped =
       "&lt;script&gt;alert('x')&lt;/script&gt; \\`code\\` \\*gras\\* \\[lien\\](https://evil.example)";
     expect(text).toContain(`| ${escaped} | 0 | 1 | 0 |`);
-    expect(text).toContain(`### « ${escaped} »`);
+    expect(text).toContain(`### «\u00a0${escaped}\u00a0»`);
     expect(text).toContain(
-      "ligne 1 : Image &lt;img src=x onerror=alert(1)&gt; \\`rm -rf\\` \\_souligné\\_ (`typo/",
+      "ligne 1\u00a0: Image &lt;img src=x onerror=alert(1)&gt; «\u00a0rm -rf\\u00a0» \\_souligné\\_ (`typo/",
     );
     expect(text).not.toContain("<script>");
     expect(text).not.toContain("<img");
@@ -183,7 +183,7 @@ describe("renderSummaryComment keeps user text from escaping", () => {
   it("keeps a multi-line title on one line, in the table and the heading", () => {
     const text = renderSummaryComment([post({ title: "Première ligne\nseconde | ligne" })], "fr");
     expect(text).toContain("| Première ligne seconde \\| ligne | 0 | 0 | 0 |");
-    expect(text).toContain("### « Première ligne seconde | ligne »");
+    expect(text).toContain("### «\u00a0Première ligne seconde | ligne\u00a0»");
   });
 
   it("keeps a URL with parentheses inside its link", () => {

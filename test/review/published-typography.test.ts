@@ -32,26 +32,26 @@ function review(configText: string | undefined, config: Record<string, unknown> 
 describe("what the reader will see", () => {
   it("without a _config.yml, the source is what is published: every rule speaks as usual", () => {
     expect(review(undefined)).toEqual([
-      "typo/apostrophe:info:2 Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
-      'typo/straight-quotes:warning:16 Guillemets droits « "…" » : les guillemets français « « … » » sont attendus',
-      "typo/ellipsis:warning:31 Trois points « ... » : le caractère « … » est attendu",
-      'typo/straight-quotes:warning:48 Guillemets droits « "…" » dans une citation : les guillemets anglais « “…” » sont attendus',
+      "typo/apostrophe:info:2 Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: les guillemets français «\u00a0« …\u00a0»\u00a0» sont attendus',
+      "typo/ellipsis:warning:31 Trois points «\u00a0...\u00a0»\u00a0: le caractère «\u00a0…\u00a0» est attendu",
+      'typo/straight-quotes:warning:48 Guillemets droits «\u00a0"…"\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus',
     ]);
   });
 
   it("with kramdown's defaults: apostrophes are silent, the messages say what kramdown publishes", () => {
     expect(review("title: Blog\n")).toEqual([
-      'typo/straight-quotes:warning:16 Guillemets droits « "…" » : le lecteur verra des guillemets « “…” » (kramdown les convertit), là où les guillemets français « « … » » sont attendus',
-      "typo/ellipsis:info:31 Trois points « ... » : kramdown les publie bien en « … », mais le texte source devrait porter ce caractère",
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (kramdown les convertit), là où les guillemets français «\u00a0« …\u00a0»\u00a0» sont attendus',
+      "typo/ellipsis:info:31 Trois points «\u00a0...\u00a0»\u00a0: kramdown les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère",
     ]);
   });
 
   it("with guillemets in smart_quotes: only the missing no-break spaces are said, and nested quotes", () => {
     expect(review('kramdown:\n  smart_quotes: ["apos", "apos", "laquo", "raquo"]\n')).toEqual([
-      "typo/apostrophe:info:2 Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
-      'typo/straight-quotes:warning:16 Guillemets droits « "…" » : kramdown les publie en « «…» », sans les espaces insécables attendues à l\'intérieur',
-      "typo/ellipsis:info:31 Trois points « ... » : kramdown les publie bien en « … », mais le texte source devrait porter ce caractère",
-      'typo/straight-quotes:warning:48 Guillemets droits « "…" » dans une citation : kramdown les publie en « «…» », les guillemets anglais « “…” » sont attendus',
+      "typo/apostrophe:info:2 Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: kramdown les publie en «\u00a0«…»\u00a0», sans les espaces insécables attendues à l’intérieur',
+      "typo/ellipsis:info:31 Trois points «\u00a0...\u00a0»\u00a0: kramdown les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère",
+      'typo/straight-quotes:warning:48 Guillemets droits «\u00a0"…"\u00a0» dans une citation\u00a0: kramdown les publie en «\u00a0«…»\u00a0», les guillemets anglais «\u00a0“…”\u00a0» sont attendus',
     ]);
   });
 
@@ -60,7 +60,7 @@ describe("what the reader will see", () => {
       review("title: Blog\n", config).filter((line) => line.startsWith("typo/apostrophe"));
     expect(apostrophes({ typography: { apostrophe: "typographic" } })).toHaveLength(1);
     expect(apostrophes({ rules: { "typo/apostrophe": "warning" } })).toEqual([
-      "typo/apostrophe:warning:2 Apostrophe droite « ' » : l'apostrophe typographique « ’ » est attendue",
+      "typo/apostrophe:warning:2 Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
     ]);
     expect(apostrophes({})).toEqual([]);
   });
@@ -68,14 +68,14 @@ describe("what the reader will see", () => {
   it("another Markdown engine converts nothing, unless CommonMark's SMART option is set", () => {
     expect(review("markdown: CommonMarkGhPages\n")).toEqual(review(undefined));
     expect(review("markdown: CommonMark\ncommonmark:\n  options: [SMART]\n")).toEqual([
-      'typo/straight-quotes:warning:16 Guillemets droits « "…" » : le lecteur verra des guillemets « “…” » (CommonMark les convertit), là où les guillemets français « « … » » sont attendus',
-      "typo/ellipsis:info:31 Trois points « ... » : CommonMark les publie bien en « … », mais le texte source devrait porter ce caractère",
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (CommonMark les convertit), là où les guillemets français «\u00a0« …\u00a0»\u00a0» sont attendus',
+      "typo/ellipsis:info:31 Trois points «\u00a0...\u00a0»\u00a0: CommonMark les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère",
     ]);
   });
 
   it("kramdown's typographic_symbols can keep `...` as it is", () => {
     expect(review("kramdown:\n  typographic_symbols: {hellip: '...'}\n")).toContain(
-      "typo/ellipsis:warning:31 Trois points « ... » : le caractère « … » est attendu",
+      "typo/ellipsis:warning:31 Trois points «\u00a0...\u00a0»\u00a0: le caractère «\u00a0…\u00a0» est attendu",
     );
   });
 

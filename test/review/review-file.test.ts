@@ -71,17 +71,17 @@ describe("decodePost", () => {
     {
       name: "nested quotes",
       text: `${"> ".repeat(MAX_POST_BYTES / 2 - 20)}a\n`,
-      message: "citations « > » imbriquées sur une ligne (au plus 32)",
+      message: "citations «\u00a0>\u00a0» imbriquées sur une ligne (au plus 32)",
     },
     {
       name: "unclosed emphasis",
       text: "*a".repeat(MAX_POST_BYTES / 2 - 20),
-      message: "marques d'emphase « * » ou « _ » dans un même paragraphe (au plus 200)",
+      message: "marques d’emphase «\u00a0*\u00a0» ou «\u00a0_\u00a0» dans un même paragraphe (au plus 200)",
     },
     {
       name: "unclosed brackets",
       text: "[a](".repeat(MAX_POST_BYTES / 4 - 20),
-      message: "crochets « [ » dans un même paragraphe (au plus 200)",
+      message: "crochets «\u00a0[\u00a0» dans un même paragraphe (au plus 200)",
     },
   ];
   for (const { name, text, message } of hostile) {

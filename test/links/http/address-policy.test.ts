@@ -86,9 +86,9 @@ describe("classifyAddress", () => {
 
 describe("addressRefusal", () => {
   it("refuses every non-public address by default, with a French reason", () => {
-    expect(addressRefusal("10.0.0.1", STRICT)).toBe("adresse « 10.0.0.1 » refusée (réseau privé)");
+    expect(addressRefusal("10.0.0.1", STRICT)).toBe("adresse «\u00a010.0.0.1\u00a0» refusée (réseau privé)");
     expect(addressRefusal("[::ffff:7f00:1]", STRICT)).toBe(
-      "adresse « ::ffff:7f00:1 » refusée (boucle locale, IPv4 127.0.0.1 incluse)",
+      "adresse «\u00a0::ffff:7f00:1\u00a0» refusée (boucle locale, IPv4 127.0.0.1 incluse)",
     );
     expect(addressRefusal("8.8.8.8", STRICT)).toBeUndefined();
   });

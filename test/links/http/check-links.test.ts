@@ -311,7 +311,7 @@ describe("network failures", () => {
     };
     expect(await checkOne("http://relecteur-test.invalid/", { ...STRICT, resolveAll: notFound })).toEqual({
       kind: "dead",
-      reason: "domaine inconnu « relecteur-test.invalid »",
+      reason: "domaine inconnu «\u00a0relecteur-test.invalid\u00a0»",
     });
   });
 
@@ -322,7 +322,7 @@ describe("network failures", () => {
     );
     expect(results.get("http://[::1")).toEqual({
       kind: "dead",
-      reason: "adresse mal formée « http://[::1 »",
+      reason: "adresse mal formée «\u00a0http://[::1\u00a0»",
     });
     expect(results.get("http://exa mple.com")).toMatchObject({ kind: "dead" });
     expect(results.get("https://")).toMatchObject({ kind: "dead" });
@@ -392,7 +392,8 @@ describe("address policy, by default", () => {
     });
     expect(verdict).toEqual({
       kind: "blocked",
-      reason: "« rebinding.example » pointe vers une adresse « 10.0.0.7 » refusée (réseau privé)",
+      reason:
+        "«\u00a0rebinding.example\u00a0» pointe vers une adresse «\u00a010.0.0.7\u00a0» refusée (réseau privé)",
     });
   });
 });
@@ -495,9 +496,9 @@ describe("scheduling", () => {
       { ...STRICT, skipHosts: ["linkedin.com", "x.com"] },
     );
     expect([...results.values()]).toEqual([
-      { kind: "skipped", reason: "hôte exclu par links.skip (« linkedin.com »)" },
-      { kind: "skipped", reason: "hôte exclu par links.skip (« linkedin.com »)" },
-      { kind: "skipped", reason: "hôte exclu par links.skip (« x.com »)" },
+      { kind: "skipped", reason: "hôte exclu par links.skip («\u00a0linkedin.com\u00a0»)" },
+      { kind: "skipped", reason: "hôte exclu par links.skip («\u00a0linkedin.com\u00a0»)" },
+      { kind: "skipped", reason: "hôte exclu par links.skip («\u00a0x.com\u00a0»)" },
     ]);
   });
 });

@@ -45,7 +45,7 @@ describe("createGuardedLookup", () => {
     const answers = addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
     const { error } = await lookupWith(fakeDns(answers), true);
     expect(error).toBeInstanceOf(AddressRefusedError);
-    expect(error?.message).toContain("« host.example » pointe vers une adresse");
+    expect(error?.message).toContain("«\u00a0host.example\u00a0» pointe vers une adresse");
   });
 
   it("reports an empty answer as an unknown domain, and passes DNS errors on", async () => {

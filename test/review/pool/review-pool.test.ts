@@ -77,7 +77,7 @@ describe("the review pool", () => {
             ruleId: "markdown/too-complex",
             severity: "error",
             message:
-              "Article trop complexe pour être relu : relecture interrompue après 2 s ; il n'a pas été relu",
+              "Article trop complexe pour être relu\u00a0: relecture interrompue après 2 s\u202f; il n’a pas été relu",
             range: { start: { line: 1, column: 1 } },
           },
         ],
@@ -101,7 +101,7 @@ describe("the review pool", () => {
           {
             ruleId: "markdown/too-complex",
             message:
-              "Article trop complexe pour être relu : relecture interrompue, mémoire dépassée (plus de 64 Mo) ; il n'a pas été relu",
+              "Article trop complexe pour être relu\u00a0: relecture interrompue, mémoire dépassée (plus de 64 Mo)\u202f; il n’a pas été relu",
           },
         ],
       },
