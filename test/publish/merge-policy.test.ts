@@ -62,12 +62,12 @@ describe("evaluateMergePolicy", () => {
     {
       name: "an invalid configuration key",
       facts: {
-        configIssues: [{ key: "publish.method", problem: "« fast-forward » n'est pas une méthode connue" }],
+        configIssues: [{ key: "publish.method", problem: "«\u00a0fast-forward\u00a0» n’est pas une méthode connue" }],
       },
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.method", problem: "« fast-forward » n'est pas une méthode connue" },
+          data: { key: "publish.method", problem: "«\u00a0fast-forward\u00a0» n’est pas une méthode connue" },
           message:
             "configuration invalide, clé `publish.method`\u00a0: «\u00a0fast-forward\u00a0» n’est pas une méthode connue",
         },
@@ -79,7 +79,7 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.time", problem: "une heure au format HH:MM est attendue, « 9h » trouvé" },
+          data: { key: "publish.time", problem: "une heure au format HH:MM est attendue, «\u00a09h\u00a0» trouvé" },
           message:
             "configuration invalide, clé `publish.time`\u00a0: une heure au format HH:MM est attendue, «\u00a09h\u00a0» trouvé",
         },
@@ -93,7 +93,7 @@ describe("evaluateMergePolicy", () => {
           code: "config-invalid",
           data: {
             key: "publish.timezone",
-            problem: "un fuseau horaire IANA (Europe/Paris) est attendu, « Europe/Pari » trouvé",
+            problem: "un fuseau horaire IANA (Europe/Paris) est attendu, «\u00a0Europe/Pari\u00a0» trouvé",
           },
           message:
             "configuration invalide, clé `publish.timezone`\u00a0: un fuseau horaire IANA (Europe/Paris) est attendu, «\u00a0Europe/Pari\u00a0» trouvé",
