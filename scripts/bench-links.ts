@@ -76,7 +76,7 @@ export async function benchLinks(write: (line: string) => void): Promise<void> {
     const warmMs = performance.now() - started;
 
     write(
-      `\nLiens : ${LINKS} liens sur ${HOSTS} hôtes (127.0.0.1 à 127.0.0.${HOSTS}) qui répondent en ${LATENCY_MS} ms`,
+      `\nLiens\u00a0: ${LINKS} liens sur ${HOSTS} hôtes (127.0.0.1 à 127.0.0.${HOSTS}) qui répondent en ${LATENCY_MS} ms`,
     );
     write(`markdown-link-check 3.15        ${theirMs.toFixed(0).padStart(7)} ms   ${theirAlive} vivants`);
     write(

@@ -86,9 +86,9 @@ async function benchRedisInstances(): Promise<string[]> {
     const apiCalls = fakes.reduce((total, fake) => total + fake.apiRequests().length, 0);
     const tokens = fakes.reduce((total, fake) => total + fake.requests.length, 0) - apiCalls;
     const lines = [
-      `  ${done}/${PULL_REQUESTS} relues en ${(elapsedMs / 1000).toFixed(1)} s (${(elapsedMs / PULL_REQUESTS).toFixed(0)} ms par pull request), perdues : ${PULL_REQUESTS - done}, faites deux fois : ${duplicated}, échecs : ${failed}`,
-      `  réponse aux webhooks : p50 ${percentile(answers, 50).toFixed(1)} ms, p99 ${percentile(answers, 99).toFixed(1)} ms (le job est dans Redis avant la réponse)`,
-      `  appels à l’API : ${apiCalls} (${(apiCalls / PULL_REQUESTS).toFixed(1)} par pull request), plus ${tokens} jetons d’installation`,
+      `  ${done}/${PULL_REQUESTS} relues en ${(elapsedMs / 1000).toFixed(1)} s (${(elapsedMs / PULL_REQUESTS).toFixed(0)} ms par pull request), perdues\u00a0: ${PULL_REQUESTS - done}, faites deux fois\u00a0: ${duplicated}, échecs\u00a0: ${failed}`,
+      `  réponse aux webhooks\u00a0: p50 ${percentile(answers, 50).toFixed(1)} ms, p99 ${percentile(answers, 99).toFixed(1)} ms (le job est dans Redis avant la réponse)`,
+      `  appels à l’API\u00a0: ${apiCalls} (${(apiCalls / PULL_REQUESTS).toFixed(1)} par pull request), plus ${tokens} jetons d’installation`,
     ];
     for (const instance of instances) {
       const reviews = instance.logs.filter((line) => line.msg === "review reviewed").length;

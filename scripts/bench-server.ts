@@ -92,7 +92,7 @@ const hostileInputs: BenchSection = {
   async run() {
     await reviewMs(realPost()); // warms a worker
     const baseline = await reviewMs(realPost());
-    const lines = [`  référence : un article réel         ${format(baseline.ms)}  (${baseline.rules})`];
+    const lines = [`  référence\u00a0: un article réel         ${format(baseline.ms)}  (${baseline.rules})`];
     for (const [name, text] of Object.entries(HOSTILE)) {
       const { ms, rules } = await reviewMs(text);
       const verdict = ms <= deadlineMs + 2000 ? "ok" : "TROP LONG";

@@ -70,15 +70,15 @@ const typographyMs = measure(() => {
   for (const post of posts) reviewPost(post, site, offline, { today, rules: typographyRules });
 });
 const bytes = posts.reduce((total, post) => total + Buffer.byteLength(post.source), 0);
-const ratio = (ms: number) => `${(ms / parseMs).toFixed(2).padStart(5)} × l'analyse remark`;
+const ratio = (ms: number) => `${(ms / parseMs).toFixed(2).padStart(5)} × l’analyse remark`;
 const perPost = (ms: number) => `${((ms / posts.length) * 1000).toFixed(0).padStart(7)} µs/article`;
 
 process.stdout.write(`Site: ${siteDir}\n`);
 process.stdout.write(
-  `${posts.length} articles, ${(bytes / 1024).toFixed(0)} Kio, ${findings} constats ; médiane de ${MEASURED_ROUNDS} passes\n\n`,
+  `${posts.length} articles, ${(bytes / 1024).toFixed(0)} Kio, ${findings} constats\u202f; médiane de ${MEASURED_ROUNDS} passes\n\n`,
 );
 process.stdout.write(`analyse remark seule (référence)  ${perPost(parseMs)}\n`);
-process.stdout.write(`lecture de l'article seule        ${perPost(noRuleMs)}   ${ratio(noRuleMs)}\n`);
+process.stdout.write(`lecture de l’article seule        ${perPost(noRuleMs)}   ${ratio(noRuleMs)}\n`);
 process.stdout.write(
   `  + typographie et charte         ${perPost(typographyMs - noRuleMs)}   ${ratio(typographyMs - noRuleMs)}\n`,
 );

@@ -102,7 +102,7 @@ for (const [rule, row] of [...perRule].sort(
 }
 
 // 2. The labelled editorial commits: did the rules flag, before, what the editor fixed?
-out("\nCommits éditoriaux : constats des règles attendues avant → après la correction à la main");
+out("\nCommits éditoriaux\u00a0: constats des règles attendues avant → après la correction à la main");
 const revisions = documents.filter((document) => document.kind === "revision");
 let detected = 0;
 let labelled = 0;
@@ -129,7 +129,9 @@ for (const [index, document] of revisions.entries()) {
   const isFixed = [...beforeCounts].some(([key, count]) => (afterCounts.get(key) ?? 0) < count);
   labelled++;
   if (isFixed) detected++;
-  out(`  ${isFixed ? "✓" : "✗"} ${document.post} ${document.revision} « ${subject} » : ${before} → ${after}`);
+  out(
+    `  ${isFixed ? "✓" : "✗"} ${document.post} ${document.revision} «\u00a0${subject}\u00a0»\u00a0: ${before} → ${after}`,
+  );
 }
 out(`${detected}/${labelled} commits éditoriaux repérés par les règles attendues`);
 
@@ -162,8 +164,8 @@ for (const document of finalPosts) {
     else {
       linkCounts.unresolved++;
       const where = `${document.path}:${post.lines.pointAt(link.start).line}`;
-      const closest = resolution.suggestion ? `« ${resolution.suggestion} »` : "rien d'approchant";
-      out(`  ✗ ${where}  « ${link.written} » → ${closest}${unreadPageNote(resolution.path)}`);
+      const closest = resolution.suggestion ? `«\u00a0${resolution.suggestion}\u00a0»` : "rien d’approchant";
+      out(`  ✗ ${where}  «\u00a0${link.written}\u00a0» → ${closest}${unreadPageNote(resolution.path)}`);
     }
   }
 }
@@ -174,7 +176,7 @@ const missingAnchors = finalPosts.flatMap((document) =>
 );
 for (const line of missingAnchors) out(`  # ${line}`);
 out(
-  `${linkCounts.resolved} liens internes résolus, ${linkCounts.unresolved} sans cible, ${linkCounts.unknown} indéterminés ; ${missingAnchors.length} ancres absentes`,
+  `${linkCounts.resolved} liens internes résolus, ${linkCounts.unresolved} sans cible, ${linkCounts.unknown} indéterminés\u202f; ${missingAnchors.length} ancres absentes`,
 );
 
 out(`\n${failures.length} échec(s)`);
@@ -187,5 +189,5 @@ function unreadPageNote(path: string): string {
   const unread = [...site.files].filter(
     (file) => isMarkupFile(file) && !site.texts.has(file) && postName(file) === name,
   );
-  return unread.length > 0 ? ` (page sans texte dans le corpus : ${unread.join(", ")})` : "";
+  return unread.length > 0 ? ` (page sans texte dans le corpus\u00a0: ${unread.join(", ")})` : "";
 }

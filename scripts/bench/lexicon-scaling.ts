@@ -49,7 +49,7 @@ export function benchLexicon(print: (line: string) => void): void {
   const site = emptySite(["_posts/**/*.md"]);
   const post = { path: "_posts/2024-01-01-charte.md", source };
   print(
-    `Charte éditoriale : un article de ${(source.length / 1024).toFixed(0)} Kio relu par lexicon/house-style seule`,
+    `Charte éditoriale\u00a0: un article de ${(source.length / 1024).toFixed(0)} Kio relu par lexicon/house-style seule`,
   );
   let reference: number | undefined;
   for (const size of SIZES) {
@@ -61,7 +61,7 @@ export function benchLexicon(print: (line: string) => void): void {
     );
     reference ??= reviewMs;
     print(
-      `  ${String(size).padStart(6)} entrées : ${reviewMs.toFixed(1).padStart(7)} ms CPU par article (${ratio(reviewMs, reference)} de 10 entrées) ; compilation ${compileMs.toFixed(0)} ms, une fois par configuration`,
+      `  ${String(size).padStart(6)} entrées\u00a0: ${reviewMs.toFixed(1).padStart(7)} ms CPU par article (${ratio(reviewMs, reference)} de 10 entrées)\u202f; compilation ${compileMs.toFixed(0)} ms, une fois par configuration`,
     );
   }
 }

@@ -38,13 +38,13 @@ export function benchSiteScaling(
   print: (line: string) => void,
   sizes: readonly number[] = [1_000, 4_000],
 ): void {
-  print("Site entier (check --offline), un processus par taille :");
+  print("Site entier (check --offline), un processus par taille\u00a0:");
   let reference: Measure | undefined;
   for (const posts of sizes) {
     const measured = measureSite(posts);
     reference ??= measured;
     print(
-      `  ${String(posts).padStart(5)} articles : CPU ${(measured.cpuMs / 1000).toFixed(1).padStart(6)} s (${ratio(measured.cpuMs, reference.cpuMs)}), mémoire max ${measured.maxRssMiB.toFixed(0).padStart(5)} Mio (${ratio(measured.maxRssMiB, reference.maxRssMiB)}), sortie ${measured.outputKiB.toFixed(0)} Kio, code ${measured.status}`,
+      `  ${String(posts).padStart(5)} articles\u00a0: CPU ${(measured.cpuMs / 1000).toFixed(1).padStart(6)} s (${ratio(measured.cpuMs, reference.cpuMs)}), mémoire max ${measured.maxRssMiB.toFixed(0).padStart(5)} Mio (${ratio(measured.maxRssMiB, reference.maxRssMiB)}), sortie ${measured.outputKiB.toFixed(0)} Kio, code ${measured.status}`,
     );
   }
 }

@@ -264,7 +264,7 @@ function reportFailure(place: string, error: unknown, debug: boolean, io: CliIo)
     code === "EACCES"
       ? "fichier illisible (permission refusée)"
       : code === "EISDIR"
-        ? "c'est un dossier"
+        ? "c’est un dossier"
         : `échec de la relecture\u00a0: ${reason}`;
   io.stderr(`${place}: ${message}${debug || code ? "" : " (relancez avec --debug pour le détail)"}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);

@@ -42,7 +42,7 @@ export function explainRule(rule: Rule): string[] {
     rule.docs.rationale,
   ];
   for (const example of rule.docs.wrong) lines.push("", ...explainWrong(example));
-  for (const example of rule.docs.right) lines.push("", "Correct :", ...indented(example));
+  for (const example of rule.docs.right) lines.push("", "Correct\u00a0:", ...indented(example));
   lines.push(
     "",
     `Réglage dans .github/relecteur.yml\u00a0: rules: { "${rule.id}": off | info | warning | error }`,

@@ -31,7 +31,7 @@ export function sizeProblem(text: string, bytes = Buffer.byteLength(text, "utf8"
   return {
     line: withinLimit.split("\n").length,
     column: 1,
-    message: `fichier trop gros (${mebibytes(bytes)} Mio) : la configuration est limitée à 1 Mio`,
+    message: `fichier trop gros (${mebibytes(bytes)} Mio)\u00a0: la configuration est limitée à 1 Mio`,
   };
 }
 
@@ -53,7 +53,7 @@ export function aliasProblem(document: Document, lineCounter: LineCounter): Limi
   return {
     line: place.line,
     column: place.col,
-    message: `trop d'alias YAML (*nom) : une fois développés, ils dépassent la limite de ${MAX_ALIAS_EXPANSIONS.toLocaleString("fr-FR")} reprises d'ancres (&nom)`,
+    message: `trop d’alias YAML (*nom)\u00a0: une fois développés, ils dépassent la limite de ${MAX_ALIAS_EXPANSIONS.toLocaleString("fr-FR")} reprises d’ancres (&nom)`,
   };
 }
 
@@ -61,7 +61,7 @@ export function aliasProblem(document: Document, lineCounter: LineCounter): Limi
 export class ConfigTooLargeError extends Error {
   constructor() {
     super(
-      `configuration trop grande : plus de ${MAX_CONFIG_VALUES.toLocaleString("fr-FR")} valeurs une fois les alias YAML développés`,
+      `configuration trop grande\u00a0: plus de ${MAX_CONFIG_VALUES.toLocaleString("fr-FR")} valeurs une fois les alias YAML développés`,
     );
   }
 }

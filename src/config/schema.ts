@@ -41,7 +41,7 @@ export const configSchema = z
           .url()
           .optional()
           .describe(
-            "Adresse du site ; par défaut la clé `url` de `_config.yml`. Les liens vers elle sont internes.",
+            "Adresse du site\u202f; par défaut la clé `url` de `_config.yml`. Les liens vers elle sont internes.",
           ),
       })
       .strict()
@@ -154,18 +154,20 @@ export const configSchema = z
         url: z
           .string()
           .optional()
-          .describe("Modèle d'adresse de l'aperçu : `{number}` (pull request) et `{permalink}` (article)."),
+          .describe(
+            "Modèle d’adresse de l’aperçu\u00a0: `{number}` (pull request) et `{permalink}` (article).",
+          ),
         statusContext: z
           .string()
           .optional()
           .describe(
-            "Motif (glob) du contexte des statuts de commit dont l'adresse (`target_url`) est un aperçu déployé, en plus de `*/deploy-preview` (Netlify).",
+            "Motif (glob) du contexte des statuts de commit dont l’adresse (`target_url`) est un aperçu déployé, en plus de `*/deploy-preview` (Netlify).",
           ),
         private: z
           .boolean()
           .default(false)
           .describe(
-            "Aperçu intégré sur un dépôt privé : un lien signé se lit par quiconque le détient, il est donc désactivé par défaut.",
+            "Aperçu intégré sur un dépôt privé\u00a0: un lien signé se lit par quiconque le détient, il est donc désactivé par défaut.",
           ),
         expiresDays: z
           .number()
@@ -173,7 +175,7 @@ export const configSchema = z
           .min(1)
           .max(365)
           .default(30)
-          .describe("Durée de validité, en jours, d'un lien d'aperçu intégré signé."),
+          .describe("Durée de validité, en jours, d’un lien d’aperçu intégré signé."),
       })
       .strict()
       .prefault({}),
@@ -188,7 +190,7 @@ export const configSchema = z
           .int()
           .min(MIN_APPROVALS)
           .default(1)
-          .describe("Nombre d'approbations du dernier commit requises (au moins 1)."),
+          .describe("Nombre d’approbations du dernier commit requises (au moins 1)."),
         method: z
           .enum(["squash", "merge", "rebase"])
           .default("squash")
@@ -218,7 +220,7 @@ export const configSchema = z
           .string()
           .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "une heure HH:MM est attendue, comme 09:00")
           .default("09:00")
-          .describe("Heure de publication d'un article dont la date n'a pas d'heure (`HH:MM`)."),
+          .describe("Heure de publication d’un article dont la date n’a pas d’heure (`HH:MM`)."),
         timezone: z
           .string()
           .refine(isValidTimeZone, "fuseau horaire IANA inconnu")

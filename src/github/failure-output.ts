@@ -28,7 +28,7 @@ const TEXTS = {
   fr: {
     configTitle: (count: number) =>
       count > 1 ? `Configuration invalide (${count} problèmes)` : "Configuration invalide",
-    configIntro: `Relecteur n'a pas relu les articles\u202f: la configuration \`${CONFIG_PATH}\` de la branche par défaut est invalide.`,
+    configIntro: `Relecteur n’a pas relu les articles\u202f: la configuration \`${CONFIG_PATH}\` de la branche par défaut est invalide.`,
     line: (line: number) => `ligne ${line}`,
     inherited: "configuration héritée (`_extends`)",
     key: (key: string) => `clé \`${key}\``,

@@ -25,7 +25,7 @@ export function builtInPreviewSettings(env: NodeJS.ProcessEnv): BuiltInPreviewSe
   try {
     new URL(publicUrl);
   } catch {
-    throw new Error(`RELECTEUR_PUBLIC_URL n'est pas une adresse : ${publicUrl}`);
+    throw new Error(`RELECTEUR_PUBLIC_URL n’est pas une adresse\u00a0: ${publicUrl}`);
   }
   const previous = env.RELECTEUR_PREVIEW_SECRET_PREVIOUS?.trim();
   return { publicUrl: publicUrl.replace(/\/+$/, ""), secrets: previous ? [secret, previous] : [secret] };

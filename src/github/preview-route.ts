@@ -134,17 +134,17 @@ export function createPreviewRoute(options: PreviewRouteOptions) {
         response,
         403,
         check.reason === "expired"
-          ? "Ce lien d'aperçu a expiré : le commentaire de synthèse de la pull request en donne un nouveau après chaque push."
-          : "Ce lien d'aperçu n'est pas valide.",
+          ? "Ce lien d’aperçu a expiré\u00a0: le commentaire de synthèse de la pull request en donne un nouveau après chaque push."
+          : "Ce lien d’aperçu n’est pas valide.",
       );
     }
     const { grant } = check;
     try {
       const entry = await entryOf(grant);
       if (entry.kind === "off") {
-        return answer(response, 404, "L'aperçu intégré est désactivé pour ce dépôt privé (preview.private).");
+        return answer(response, 404, "L’aperçu intégré est désactivé pour ce dépôt privé (preview.private).");
       }
-      if (entry.kind === "missing") return answer(response, 404, "Ce commit n'existe plus (ou plus ici).");
+      if (entry.kind === "missing") return answer(response, 404, "Ce commit n’existe plus (ou plus ici).");
       const linkAsset = (assetPath: string) =>
         `${publicPath}${PREVIEW_PATH_PREFIX}/${match.token}${encodeURI(assetPath)}`;
       if (match.rest === "") {
@@ -153,7 +153,7 @@ export function createPreviewRoute(options: PreviewRouteOptions) {
           touch(grant, entry),
         );
         touch(grant, entry);
-        if (html === undefined) return answer(response, 404, `${grant.path} n'existe pas à ce commit.`);
+        if (html === undefined) return answer(response, 404, `${grant.path} n’existe pas à ce commit.`);
         return send(response, request, 200, "text/html; charset=utf-8", Buffer.from(html));
       }
       const assetPath = safeDecode(match.rest);
@@ -169,8 +169,8 @@ export function createPreviewRoute(options: PreviewRouteOptions) {
       );
       const status = httpStatusOf(error);
       if (status === 404 || status === 401)
-        return answer(response, 404, "Dépôt introuvable pour l'application.");
-      return answer(response, 500, `L'aperçu n'a pas pu être produit : ${firstLine(error)}`);
+        return answer(response, 404, "Dépôt introuvable pour l’application.");
+      return answer(response, 500, `L’aperçu n’a pas pu être produit\u00a0: ${firstLine(error)}`);
     }
   };
   return Object.assign(handler, {

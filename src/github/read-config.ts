@@ -130,7 +130,7 @@ export function describeConfigPluginError(message: string): string {
     ],
     [
       /^\.(\S+) extension is not support for configuration/,
-      (extension) => `l'extension .${extension} n'est pas prise en charge (YAML ou JSON seulement)`,
+      (extension) => `l’extension .${extension} n’est pas prise en charge (YAML ou JSON seulement)`,
     ],
   ];
   for (const [pattern, say] of patterns) {

@@ -82,13 +82,13 @@ export function queueTimingsFromEnv(env: Readonly<Record<string, string | undefi
     if (text === undefined || text === "") return fallbackMs;
     const value = Number(text);
     if (!Number.isFinite(value) || value <= 0)
-      throw new Error(`${name} doit être un nombre de secondes positif, pas « ${text} »`);
+      throw new Error(`${name} doit être un nombre de secondes positif, pas «\u00a0${text}\u00a0»`);
     return Math.round(value * 1000);
   };
   const attemptsText = env.RELECTEUR_JOB_ATTEMPTS;
   const attempts = attemptsText ? Number(attemptsText) : DEFAULT_TIMINGS.attempts;
   if (!Number.isInteger(attempts) || attempts < 1)
-    throw new Error(`RELECTEUR_JOB_ATTEMPTS doit être un entier positif, pas « ${attemptsText} »`);
+    throw new Error(`RELECTEUR_JOB_ATTEMPTS doit être un entier positif, pas «\u00a0${attemptsText}\u00a0»`);
   return {
     lockMs: seconds("RELECTEUR_JOB_LOCK_SECONDS", DEFAULT_TIMINGS.lockMs),
     stalledCheckMs: seconds("RELECTEUR_STALLED_CHECK_SECONDS", DEFAULT_TIMINGS.stalledCheckMs),

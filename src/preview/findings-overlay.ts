@@ -74,8 +74,8 @@ export function findingsBox(result: OverlayResult): Element {
   const total = result.placed.length + result.unplaced.length;
   const summary =
     total === 0
-      ? "Relecture : rien à signaler."
-      : `Relecture : ${total} remarque${total > 1 ? "s" : ""}, ${result.placed.length} surlignée${result.placed.length > 1 ? "s" : ""} dans le texte (survolez un passage pour lire la remarque).`;
+      ? "Relecture\u00a0: rien à signaler."
+      : `Relecture\u00a0: ${total} remarque${total > 1 ? "s" : ""}, ${result.placed.length} surlignée${result.placed.length > 1 ? "s" : ""} dans le texte (survolez un passage pour lire la remarque).`;
   const children: ElementContent[] = [textNode(summary)];
   if (result.unplaced.length > 0) {
     children.push({

@@ -62,7 +62,9 @@ describe("evaluateMergePolicy", () => {
     {
       name: "an invalid configuration key",
       facts: {
-        configIssues: [{ key: "publish.method", problem: "«\u00a0fast-forward\u00a0» n’est pas une méthode connue" }],
+        configIssues: [
+          { key: "publish.method", problem: "«\u00a0fast-forward\u00a0» n’est pas une méthode connue" },
+        ],
       },
       expected: [
         {
@@ -79,7 +81,10 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.time", problem: "une heure au format HH:MM est attendue, «\u00a09h\u00a0» trouvé" },
+          data: {
+            key: "publish.time",
+            problem: "une heure au format HH:MM est attendue, «\u00a09h\u00a0» trouvé",
+          },
           message:
             "configuration invalide, clé `publish.time`\u00a0: une heure au format HH:MM est attendue, «\u00a09h\u00a0» trouvé",
         },
@@ -106,7 +111,10 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.approvals", problem: "un entier d’au moins 1 est attendu, «\u00a0-1\u00a0» trouvé" },
+          data: {
+            key: "publish.approvals",
+            problem: "un entier d’au moins 1 est attendu, «\u00a0-1\u00a0» trouvé",
+          },
           message:
             "configuration invalide, clé `publish.approvals`\u00a0: un entier d’au moins 1 est attendu, «\u00a0-1\u00a0» trouvé",
         },
@@ -119,7 +127,10 @@ describe("evaluateMergePolicy", () => {
       expected: [
         {
           code: "config-invalid",
-          data: { key: "publish.approvals", problem: "un entier d’au moins 1 est attendu, «\u00a00\u00a0» trouvé" },
+          data: {
+            key: "publish.approvals",
+            problem: "un entier d’au moins 1 est attendu, «\u00a00\u00a0» trouvé",
+          },
           message:
             "configuration invalide, clé `publish.approvals`\u00a0: un entier d’au moins 1 est attendu, «\u00a00\u00a0» trouvé",
         },
