@@ -45,7 +45,7 @@ export function explainRule(rule: Rule): string[] {
   for (const example of rule.docs.right) lines.push("", "Correct\u00a0:", ...indented(example));
   lines.push(
     "",
-    `Réglage dans .github/relecteur.yml\u00a0: rules: { "${rule.id}": off | info | warning | error }`,
+    `Réglage dans \`.github/relecteur.yml\`\u00a0: \`rules: { "${rule.id}": off | info | warning | error }\``,
   );
   return lines;
 }
@@ -62,8 +62,8 @@ function explainWrong(example: WrongExample): string[] {
 /** The example indented, invisible spaces made visible, with the file and configuration it assumes. */
 function indented(example: RuleExample): string[] {
   const context = [
-    example.path ? `(fichier\u00a0: ${example.path})` : undefined,
-    example.config ? `(configuration\u00a0: ${JSON.stringify(example.config)})` : undefined,
+    example.path ? `(fichier\u00a0: \`${example.path}\`)` : undefined,
+    example.config ? `(configuration\u00a0: \`${JSON.stringify(example.config)}\`)` : undefined,
   ].filter((line): line is string => line !== undefined);
   const visible = example.source.replaceAll("\u202f", "⍽").replaceAll("\u00a0", "␣").replace(/\n$/, "");
   return [...context.map((line) => `  ${line}`), ...visible.split("\n").map((line) => `    ${line}`)];

@@ -87,7 +87,7 @@ export function findingsBox(result: OverlayResult): Element {
           type: "element",
           tagName: "li",
           properties: {},
-          children: [textNode(`ligne ${finding.range.start.line} : ${describe(finding)}`)],
+          children: [textNode(`ligne ${finding.range.start.line}\u00a0: ${describe(finding)}`)],
         }),
       ),
     });
@@ -107,7 +107,7 @@ export function findingsBox(result: OverlayResult): Element {
 }
 
 function describe(finding: Finding): string {
-  return `${SEVERITY_LABELS[finding.severity]} : ${finding.message} (${finding.ruleId})`;
+  return `${SEVERITY_LABELS[finding.severity]}\u00a0: ${finding.message} (${finding.ruleId})`;
 }
 
 /** The body's text folded, with where each of its characters comes from. */

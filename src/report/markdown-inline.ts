@@ -56,15 +56,24 @@ const CLOSE = "\u00a0»";
  * read as Markdown; the rest is escaped text.
  */
 export function markdownMessage(message: string): string {
-  let markdown = "";
+  return quotedParts(message)
+    .map((part) => (part.isQuoted ? codeSpan(part.text) : escapeInline(part.text)))
+    .join("");
+}
+
+/** A French text cut into what it says and what it quotes between `«\u00a0` and `\u00a0»`. */
+export function quotedParts(message: string): { text: string; isQuoted: boolean }[] {
+  const parts: { text: string; isQuoted: boolean }[] = [];
   let rest = message;
   for (let open = rest.indexOf(OPEN); open >= 0; open = rest.indexOf(OPEN)) {
     const end = quoteEnd(rest, open + OPEN.length);
     if (end < 0) break;
-    markdown += `${escapeInline(rest.slice(0, open))}${codeSpan(rest.slice(open + OPEN.length, end))}`;
+    if (open > 0) parts.push({ text: rest.slice(0, open), isQuoted: false });
+    parts.push({ text: rest.slice(open + OPEN.length, end), isQuoted: true });
     rest = rest.slice(end + CLOSE.length);
   }
-  return markdown + escapeInline(rest);
+  if (rest !== "") parts.push({ text: rest, isQuoted: false });
+  return parts;
 }
 
 /**
