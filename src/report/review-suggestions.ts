@@ -3,7 +3,7 @@ import { applyFixes } from "../review/apply-fixes.js";
 import { LineIndex } from "../review/positions.js";
 import type { Finding, Fix, Locale, Severity } from "../review/types.js";
 import { parseDiffLines } from "./diff-lines.js";
-import { codeSpan, escapeInline, longestRun } from "./markdown-inline.js";
+import { codeSpan, longestRun, markdownMessage } from "./markdown-inline.js";
 
 /** A review comment as "Create a review" takes it in `comments`, plus the fingerprint its body ends with. */
 export interface ReviewSuggestion {
@@ -206,7 +206,7 @@ function fingerprint(path: string, original: string, corrected: string, occurren
 function renderBody(findings: readonly Finding[], corrected: string, print: string, locale: Locale): string {
   const items = findings.map(
     (finding) =>
-      `${SEVERITY_ICONS[finding.severity]} **${SEVERITY_NAMES[locale][finding.severity]}** — ${escapeInline(finding.message)} (${codeSpan(finding.ruleId)})`,
+      `${SEVERITY_ICONS[finding.severity]} **${SEVERITY_NAMES[locale][finding.severity]}** — ${markdownMessage(finding.message)} (${codeSpan(finding.ruleId)})`,
   );
   const list = items.length === 1 ? items : items.map((item) => `- ${item}`);
   // A fence longer than any run of backticks in the line, so that the line cannot close the block.

@@ -21,7 +21,7 @@ describe("the Redis queue's timings from the environment", () => {
 
   it("refuses a value that is not a positive number, naming the variable", () => {
     expect(() => queueTimingsFromEnv({ RELECTEUR_JOB_LOCK_SECONDS: "trente" })).toThrow(
-      "RELECTEUR_JOB_LOCK_SECONDS doit être un nombre de secondes positif, pas « trente »",
+      "RELECTEUR_JOB_LOCK_SECONDS doit être un nombre de secondes positif, pas «\u00a0trente\u00a0»",
     );
     expect(() => queueTimingsFromEnv({ RELECTEUR_STALLED_CHECK_SECONDS: "0" })).toThrow(
       "RELECTEUR_STALLED_CHECK_SECONDS",

@@ -114,7 +114,7 @@ describe("readRepositoryConfig and a hostile config", () => {
     const result = await readRepositoryConfig(failing, text(BILLION_LAUGHS));
     expect(result).toMatchObject({
       ok: false,
-      problems: [{ key: "", line: 4, column: 8, message: expect.stringContaining("trop d'alias YAML") }],
+      problems: [{ key: "", line: 4, column: 8, message: expect.stringContaining("trop d’alias YAML") }],
     });
   });
 
@@ -129,7 +129,7 @@ describe("readRepositoryConfig and a hostile config", () => {
         {
           key: "",
           message:
-            "configuration trop grande : plus de 200\u202f000 valeurs une fois les alias YAML développés",
+            "configuration trop grande\u00a0: plus de 200\u202f000 valeurs une fois les alias YAML développés",
         },
       ],
     });

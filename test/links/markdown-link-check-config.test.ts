@@ -21,11 +21,11 @@ describe("parseMarkdownLinkCheckConfig", () => {
   });
 
   const broken: { name: string; text: string; problem: RegExp }[] = [
-    { name: "broken JSON", text: "{ ignorePatterns: [", problem: /^JSON invalide : / },
+    { name: "broken JSON", text: "{ ignorePatterns: [", problem: /^JSON invalide\u00a0: / },
     {
       name: "an invalid regex",
       text: '{"ignorePatterns":[{"pattern":"("}]}',
-      problem: /^motif ignoré invalide : \($/,
+      problem: /^motif ignoré invalide\u00a0: \($/,
     },
   ];
   for (const { name, text, problem } of broken) {

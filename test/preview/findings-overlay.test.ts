@@ -49,7 +49,7 @@ describe("markFindings", () => {
     expect(html).toContain('<div data-relecteur="banner">choses :</div><h1>Les choses</h1>');
     const marked = [...html.matchAll(/<mark[^>]*>([^<]*)<\/mark>/g)].map((match) => match[1]);
     expect(marked).toEqual(["choses", "\u00a0:", "tous\u202f!", "choses", " :"]);
-    expect(html).toContain('title="avertissement : à revoir :  ! (typo/exemple)"');
+    expect(html).toContain('title="avertissement\u00a0: à revoir :  ! (typo/exemple)"');
   });
 
   it("lists what it cannot place: the front matter, Liquid, words the page does not hold", () => {

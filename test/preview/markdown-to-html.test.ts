@@ -187,7 +187,7 @@ describe("smart quotes and typographic symbols", () => {
       smart_quotes: ["apos", "apos", "laquo", "raquo"],
       typographic_symbols: { hellip: "...", ndash: "--" },
     });
-    expect(out).toContain("«Bonjour» et l’apostrophe... -- fin");
+    expect(out).toContain("«Bonjour» et l'apostrophe... -- fin");
   });
 });
 

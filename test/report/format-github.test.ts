@@ -63,7 +63,7 @@ describe("formatGithub", () => {
       name: ": and , kept as they are in the message",
       path: "a.md",
       rule: "typo/numbers",
-      message: "Attendu\u00a0: 1, 2",
+      message: "Attendu : 1, 2",
       expected: "::warning file=a.md,line=1,col=1,endLine=1,endColumn=1,title=typo/numbers::Attendu : 1, 2",
     },
     {

@@ -37,6 +37,6 @@ describe("docs/rules.md", () => {
     expect(page).toContain("- ligne 1, colonne 12\u00a0: Espace ordinaire");
     expect(page).toContain("Un ``code``␣:");
     expect(page).toContain("Bien⍽!");
-    expect(page).toContain('*configuration\u00a0: {"typography":{"nbsp":"narrow"}}*');
+    expect(page).toContain('*configuration\u00a0: `{"typography":{"nbsp":"narrow"}}`*');
   });
 });

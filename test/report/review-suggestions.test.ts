@@ -72,7 +72,7 @@ describe("renderReviewSuggestions", () => {
     expect(comment.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(comment.body).toBe(
       [
-        "🟠 **Avertissement** — Espace avant «\u00a0:\u00a0» (`typo/nbsp-before-colon`)",
+        "🟠 **Avertissement** — Espace avant `:` (`typo/nbsp-before-colon`)",
         "",
         "```suggestion",
         `Il dit${NARROW}: oui`,
@@ -97,10 +97,8 @@ describe("renderReviewSuggestions", () => {
     expect(rendered.unplaced).toEqual([]);
     expect(rendered.comments).toHaveLength(1);
     const body = rendered.comments[0]?.body ?? "";
-    expect(suggestedLines(body)).toEqual(["Les startups d’État\u00a0: oui"]);
-    expect(body).toContain(
-      "«\u00a0Etat\u00a0»\u00a0: la majuscule garde son accent, «\u00a0État\u00a0» (`typo/accented-capitals`)",
-    );
+    expect(suggestedLines(body)).toEqual(["Les startups d'État\u00a0: oui"]);
+    expect(body).toContain("`Etat`\u00a0: la majuscule garde son accent, `État` (`typo/accented-capitals`)");
   });
 
   it("speaks English with locale en", () => {
@@ -123,8 +121,8 @@ describe("renderReviewSuggestions", () => {
     const body = rendered.comments[0]?.body ?? "";
     expect(suggestedLines(body)).toEqual([`Il dit${NARROW}: oui${NARROW}; non`]);
     expect(body.split("\n").slice(0, 2)).toEqual([
-      "- 🔵 **Info** — Espace avant «\u00a0:\u00a0» (`typo/nbsp-before-colon`)",
-      "- 🔴 **Erreur** — Espace avant «\u00a0;\u00a0» (`typo/nbsp-before-semicolon`)",
+      "- 🔵 **Info** — Espace avant `:` (`typo/nbsp-before-colon`)",
+      "- 🔴 **Erreur** — Espace avant `;` (`typo/nbsp-before-semicolon`)",
     ]);
   });
 
@@ -305,7 +303,7 @@ describe("renderReviewSuggestions", () => {
       fixing(text, " :", ":", { message: "«\u00a0@jean\u00a0» <b>*gras*</b>" }),
     ]);
     expect(rendered.comments[0]?.body.split("\n")[0]).toBe(
-      "🟠 **Avertissement** — «\u00a0@\u200bjean\u00a0» &lt;b&gt;\\*gras\\*&lt;/b&gt; (`typo/nbsp-before-colon`)",
+      "🟠 **Avertissement** — `@jean` &lt;b&gt;\\*gras\\*&lt;/b&gt; (`typo/nbsp-before-colon`)",
     );
   });
 });

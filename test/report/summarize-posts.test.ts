@@ -77,7 +77,7 @@ describe("summarizePosts", () => {
   it("feeds the summary comment", () => {
     const posts = summarizePosts([fileResult("_posts/2024-03-05-bonjour.md", [], POST)], site, config, 12);
     expect(renderSummaryComment(posts, "fr")).toContain(
-      "### «\u00a0Bonjour à tous\u00a0»\n\n`_posts/2024-03-05-bonjour.md` · [sur le site](https://blog.example.org/2024/03/05/bonjour/) · [aperçu](https://deploy-preview-12--blog.netlify.app/2024/03/05/bonjour/)\n",
+      "### `Bonjour à tous`\n\n`_posts/2024-03-05-bonjour.md` · [sur le site](https://blog.example.org/2024/03/05/bonjour/) · [aperçu](https://deploy-preview-12--blog.netlify.app/2024/03/05/bonjour/)\n",
     );
   });
 });

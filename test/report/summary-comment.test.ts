@@ -53,9 +53,9 @@ describe("renderSummaryComment", () => {
         "",
         "| Article | Erreurs | Avertissements | Infos |",
         "| --- | ---: | ---: | ---: |",
-        "| Bonjour | 0 | 0 | 0 |",
+        "| `Bonjour` | 0 | 0 | 0 |",
         "",
-        "### «\u00a0Bonjour\u00a0»",
+        "### `Bonjour`",
         "",
         "`_posts/2024-03-05-bonjour.md` · [sur le site](https://blog.example.org/2024/03/05/bonjour.html) · [aperçu](https://deploy-preview-7--blog.netlify.app/2024/03/05/bonjour.html)",
         "",
@@ -84,8 +84,8 @@ describe("renderSummaryComment", () => {
     expect(lines(text).slice(3, 7)).toEqual([
       "| Article | Erreurs | Avertissements | Infos |",
       "| --- | ---: | ---: | ---: |",
-      "| Bonjour | 2 | 2 | 2 |",
-      "| \\_posts/2024-03-06-sans-titre.md | 0 | 0 | 0 |",
+      "| `Bonjour` | 2 | 2 | 2 |",
+      "| `_posts/2024-03-06-sans-titre.md` | 0 | 0 | 0 |",
     ]);
     expect(text).toContain(
       "### `_posts/2024-03-06-sans-titre.md`\n\n`_posts/2024-03-06-sans-titre.md`\n\nRien à signaler",
@@ -154,7 +154,7 @@ describe("renderSummaryComment", () => {
 });
 
 describe("renderSummaryComment keeps user text from escaping", () => {
-  it("escapes HTML, backticks and Markdown in titles and messages", () => {
+  it("shows titles as written in code spans, and escapes HTML, backticks and Markdown in messages", () => {
     const text = renderSummaryComment(
       [
         post({
@@ -164,26 +164,27 @@ describe("renderSummaryComment keeps user text from escaping", () => {
       ],
       "fr",
     );
-    const escaped =
-      "&lt;script&gt;alert('x')&lt;/script&gt; \\`code\\` \\*gras\\* \\[lien\\](https://evil.example)";
-    expect(text).toContain(`| ${escaped} | 0 | 1 | 0 |`);
-    expect(text).toContain(`### «\u00a0${escaped}\u00a0»`);
+    // A fence longer than the title's backticks: the title cannot close its code span.
+    const shown = "``<script>alert('x')</script> `code` *gras* [lien](https://evil.example)``";
+    expect(text).toContain(`| ${shown} | 0 | 1 | 0 |`);
+    expect(text).toContain(`### ${shown}`);
     expect(text).toContain(
-      "ligne 1\u00a0: Image &lt;img src=x onerror=alert(1)&gt; «\u00a0rm -rf\\u00a0» \\_souligné\\_ (`typo/",
+      "ligne 1\u00a0: Image &lt;img src=x onerror=alert(1)&gt; \\`rm -rf\\` \\_souligné\\_ (`typo/",
     );
-    expect(text).not.toContain("<script>");
-    expect(text).not.toContain("<img");
+    const outsideCode = text.replaceAll(shown, "");
+    expect(outsideCode).not.toContain("<script>");
+    expect(outsideCode).not.toContain("<img");
   });
 
   it("escapes | in table cells", () => {
     const text = renderSummaryComment([post({ title: "Avant | après" })], "fr");
-    expect(text).toContain("| Avant \\| après | 0 | 0 | 0 |");
+    expect(text).toContain("| `Avant \\| après` | 0 | 0 | 0 |");
   });
 
   it("keeps a multi-line title on one line, in the table and the heading", () => {
     const text = renderSummaryComment([post({ title: "Première ligne\nseconde | ligne" })], "fr");
-    expect(text).toContain("| Première ligne seconde \\| ligne | 0 | 0 | 0 |");
-    expect(text).toContain("### «\u00a0Première ligne seconde | ligne\u00a0»");
+    expect(text).toContain("| `Première ligne seconde \\| ligne` | 0 | 0 | 0 |");
+    expect(text).toContain("### `Première ligne seconde | ligne`");
   });
 
   it("keeps a URL with parentheses inside its link", () => {
@@ -273,8 +274,9 @@ describe("renderSummaryComment and mentions", () => {
       [{ path: "_posts/2024-01-02-merci.md", title: "Merci @jdupont et @betagouv/editeurs", findings: [] }],
       "fr",
     );
-    expect(comment).toContain("Merci @\u200bjdupont et @\u200bbetagouv/editeurs");
-    expect(comment).not.toMatch(/(^|[^\w@])@(?=[\w-])/m);
+    // GitHub notifies nobody from a code span.
+    expect(comment).toContain("### `Merci @jdupont et @betagouv/editeurs`");
+    expect(comment.replace(/`[^`\n]*`/g, "")).not.toMatch(/(^|[^\w@])@(?=[\w-])/m);
   });
 });
 

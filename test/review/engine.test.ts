@@ -50,7 +50,7 @@ describe("reviewPost", () => {
 
   it("speaks English with locale: en", () => {
     expect(review({ locale: "en" })[1]?.message).toBe(
-      "Unknown author «\u00a0inconnu\u00a0»: no file _authors/inconnu.md (add it in this pull request)",
+      "Unknown author « inconnu »: no file _authors/inconnu.md (add it in this pull request)",
     );
   });
 });

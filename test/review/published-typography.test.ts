@@ -33,7 +33,7 @@ describe("what the reader will see", () => {
   it("without a _config.yml, the source is what is published: every rule speaks as usual", () => {
     expect(review(undefined)).toEqual([
       "typo/apostrophe:info:2 Apostrophe droite «\u00a0'\u00a0»\u00a0: l’apostrophe typographique «\u00a0’\u00a0» est attendue",
-      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: les guillemets français «\u00a0« …\u00a0»\u00a0» sont attendus',
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
       "typo/ellipsis:warning:31 Trois points «\u00a0...\u00a0»\u00a0: le caractère «\u00a0…\u00a0» est attendu",
       'typo/straight-quotes:warning:48 Guillemets droits «\u00a0"…"\u00a0» dans une citation\u00a0: les guillemets anglais «\u00a0“…”\u00a0» sont attendus',
     ]);
@@ -41,7 +41,7 @@ describe("what the reader will see", () => {
 
   it("with kramdown's defaults: apostrophes are silent, the messages say what kramdown publishes", () => {
     expect(review("title: Blog\n")).toEqual([
-      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (kramdown les convertit), là où les guillemets français «\u00a0« …\u00a0»\u00a0» sont attendus',
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (kramdown les convertit), là où les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
       "typo/ellipsis:info:31 Trois points «\u00a0...\u00a0»\u00a0: kramdown les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère",
     ]);
   });
@@ -68,7 +68,7 @@ describe("what the reader will see", () => {
   it("another Markdown engine converts nothing, unless CommonMark's SMART option is set", () => {
     expect(review("markdown: CommonMarkGhPages\n")).toEqual(review(undefined));
     expect(review("markdown: CommonMark\ncommonmark:\n  options: [SMART]\n")).toEqual([
-      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (CommonMark les convertit), là où les guillemets français «\u00a0« …\u00a0»\u00a0» sont attendus',
+      'typo/straight-quotes:warning:16 Guillemets droits «\u00a0"…"\u00a0»\u00a0: le lecteur verra des guillemets «\u00a0“…”\u00a0» (CommonMark les convertit), là où les guillemets français «\u00a0«\u00a0…\u00a0»\u00a0» sont attendus',
       "typo/ellipsis:info:31 Trois points «\u00a0...\u00a0»\u00a0: CommonMark les publie bien en «\u00a0…\u00a0», mais le texte source devrait porter ce caractère",
     ]);
   });

@@ -30,7 +30,7 @@ describe("decodePost", () => {
     {
       name: "UTF-16 text (Windows Notepad)",
       bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\ntitle: a\n---\n", "utf16le")]),
-      message: /^Encodage UTF-16 : réenregistrez le fichier en UTF-8$/,
+      message: /^Encodage UTF-16\u00a0: réenregistrez le fichier en UTF-8$/,
     },
     {
       name: "Latin-1 text",

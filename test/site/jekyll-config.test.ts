@@ -61,7 +61,7 @@ describe("parseJekyllConfig", () => {
       "url: https://exemple.fr\ntitle: [Mon blog\nbaseurl: /blog\n",
     );
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0]?.message).toMatch(/^_config\.yml illisible : /);
+    expect(problems[0]?.message).toMatch(/^_config\.yml illisible\u00a0: /);
     expect(problems[0]?.line).toBeGreaterThan(1);
     expect(config.url).toBe("https://exemple.fr");
   });

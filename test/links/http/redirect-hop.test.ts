@@ -20,7 +20,11 @@ const rows: HopRow[] = [
   { name: "fragment dropped", location: "/a#b", follow: "https://public.example/a" },
   { name: "no Location", location: undefined, stop: { kind: "unverified", reason: "sans destination" } },
   { name: "empty Location", location: " ", stop: { kind: "unverified", reason: "sans destination" } },
-  { name: "ftp", location: "ftp://files.example/a", stop: { kind: "dead", reason: "non HTTP « ftp://" } },
+  {
+    name: "ftp",
+    location: "ftp://files.example/a",
+    stop: { kind: "dead", reason: "non HTTP «\u00a0ftp://" },
+  },
   { name: "javascript", location: "javascript:alert(1)", stop: { kind: "dead", reason: "non HTTP" } },
   { name: "file", location: "file:///etc/passwd", stop: { kind: "dead", reason: "non HTTP" } },
   { name: "data", location: "data:text/html,hello", stop: { kind: "dead", reason: "non HTTP" } },

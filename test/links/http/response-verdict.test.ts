@@ -115,7 +115,12 @@ function codeError(code: string, cause?: Error): Error {
 
 describe("errorOutcome", () => {
   it.each([
-    { error: codeError("ENOTFOUND"), kind: "dead", isKept: true, reason: "domaine inconnu « example.com »" },
+    {
+      error: codeError("ENOTFOUND"),
+      kind: "dead",
+      isKept: true,
+      reason: "domaine inconnu «\u00a0example.com\u00a0»",
+    },
     { error: codeError("EAI_AGAIN"), kind: "unverified", isKept: false, reason: "DNS" },
     { error: codeError("ECONNREFUSED"), kind: "unverified", isKept: false, reason: "connexion refusée" },
     { error: codeError("ECONNRESET"), kind: "unverified", isKept: false, reason: "interrompue" },

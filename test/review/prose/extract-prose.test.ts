@@ -119,7 +119,7 @@ describe("extractProse", () => {
     const source = "> Un **mot**&nbsp;: ici\n> suite ; fin\n";
     const [block] = proseOf(source);
     if (!block) throw new Error("no block");
-    expect(block.text).toBe("Un mot\u00a0: ici\nsuite\u202f; fin");
+    expect(block.text).toBe("Un mot\u00a0: ici\nsuite ; fin");
     const colon = block.text.indexOf(":");
     expect(source[block.starts[colon] as number]).toBe(":");
     const nbsp = block.text.indexOf("\u00a0");
