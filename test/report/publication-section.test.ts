@@ -158,11 +158,11 @@ describe("renderPublicationSection", () => {
       wouldDeleteBranch: "article/noel",
     };
     expect(bodyLines(renderPublicationSection(outcome, "fr", NOW))).toEqual([
-      `🧪 Mode essai (\`publish.dryRun«\u00a0) : tout est prêt, Relecteur fusionnerait maintenant (\u00a0»squash\`, «\u00a0Publie «\u00a0@${ZWSP}home\\_made\u00a0» (#12)\u00a0») mais ne fait rien. Il supprimerait ensuite la branche «\u00a0article/noel\u00a0».`,
+      `🧪 Mode essai (\`publish.dryRun\`)\u00a0: tout est prêt, Relecteur fusionnerait maintenant (\`squash\`, «\u00a0Publie « @${ZWSP}home\\_made » (#12)\u00a0») mais ne fait rien. Il supprimerait ensuite la branche \`article/noel\`.`,
     ]);
     const { wouldDeleteBranch: _, ...kept } = outcome;
     expect(bodyLines(renderPublicationSection({ ...kept, method: "rebase" }, "fr", NOW))).toEqual([
-      `🧪 Mode essai (\`publish.dryRun«\u00a0) : tout est prêt, Relecteur fusionnerait maintenant (\u00a0»rebase\`, «\u00a0Publie «\u00a0@${ZWSP}home\\_made\u00a0» (#12)\u00a0») mais ne fait rien.`,
+      `🧪 Mode essai (\`publish.dryRun\`)\u00a0: tout est prêt, Relecteur fusionnerait maintenant (\`rebase\`, «\u00a0Publie « @${ZWSP}home\\_made » (#12)\u00a0») mais ne fait rien.`,
     ]);
   });
 
