@@ -173,7 +173,7 @@ describe("bad input: a finding at its place, never a crash, the other files stil
     const run = await runCli(["check"], { cwd: root });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(
-      new RegExp(`^${escapeRegExp(root)}/_config\\.yml:2:1: _config\\.yml illisible : .+\\n$`),
+      new RegExp(`^${escapeRegExp(root)}/_config\\.yml:2:1: _config\\.yml illisible\u00a0: .+\\n$`),
     );
     expect(run.stdout).toBe("0 erreur, 0 avertissement, 0 info dans 1 fichier\n");
   });

@@ -53,59 +53,59 @@ describe("usage errors: exit 2, one line on stderr, nothing on stdout", () => {
     {
       name: "an unknown option",
       args: ["check", "--bogus"],
-      stderr: "relecteur: option inconnue « --bogus » (relecteur --help)\n",
+      stderr: "relecteur: option inconnue «\u00a0--bogus\u00a0» (relecteur --help)\n",
     },
     {
       name: "an option without its value",
       args: ["check", "--format"],
-      stderr: "relecteur: l'option « --format » attend une valeur\n",
+      stderr: "relecteur: l’option «\u00a0--format\u00a0» attend une valeur\n",
     },
     {
       name: "an option followed by another option instead of its value",
       args: ["check", "--format", "--fix"],
-      stderr: "relecteur: l'option « --format » attend une valeur\n",
+      stderr: "relecteur: l’option «\u00a0--format\u00a0» attend une valeur\n",
     },
     {
       name: "a value given to a flag",
       args: ["check", "--offline=oui"],
-      stderr: "relecteur: l'option « --offline » ne prend pas de valeur\n",
+      stderr: "relecteur: l’option «\u00a0--offline\u00a0» ne prend pas de valeur\n",
     },
     {
       name: "a value of --fix other than all",
       args: ["check", "--fix=oui"],
       stderr:
-        "relecteur: --fix=oui : « --fix » applique les corrections sûres, « --fix=all » aussi les suggestions qui changent des lettres\n",
+        "relecteur: --fix=oui\u00a0: «\u00a0--fix\u00a0» applique les corrections sûres, «\u00a0--fix=all\u00a0» aussi les suggestions qui changent des lettres\n",
     },
     {
       name: "an unknown format",
       args: ["check", "--format", "xml"],
-      stderr: "relecteur: --format xml : formats possibles : text, json, github, sarif\n",
+      stderr: "relecteur: --format xml\u00a0: formats possibles\u00a0: text, json, github, sarif\n",
     },
     {
       name: "an unknown category",
       args: ["check", "--only", "nope"],
-      stderr: "relecteur: --only nope : catégories possibles : frontmatter, markdown, typo, lexicon, links\n",
+      stderr: "relecteur: --only nope\u00a0: catégories possibles\u00a0: frontmatter, markdown, typo, lexicon, links\n",
     },
     {
       name: "an unknown category among known ones",
       args: ["check", "--only", "typo, nope ,links"],
-      stderr: "relecteur: --only nope : catégories possibles : frontmatter, markdown, typo, lexicon, links\n",
+      stderr: "relecteur: --only nope\u00a0: catégories possibles\u00a0: frontmatter, markdown, typo, lexicon, links\n",
     },
     {
       name: "an empty category list (it would silence every rule)",
       args: ["check", "--only", ","],
       stderr:
-        "relecteur: --only : indiquez au moins une catégorie parmi frontmatter, markdown, typo, lexicon, links\n",
+        "relecteur: --only\u00a0: indiquez au moins une catégorie parmi frontmatter, markdown, typo, lexicon, links\n",
     },
     {
       name: "an unknown command",
       args: ["frob"],
-      stderr: "relecteur: commande inconnue « frob » (relecteur --help)\n",
+      stderr: "relecteur: commande inconnue «\u00a0frob\u00a0» (relecteur --help)\n",
     },
     {
       name: "--path without --stdin",
       args: ["check", "--path", "_posts/2024-03-05-a.md"],
-      stderr: "relecteur: --path nomme l'article lu sur l'entrée standard : ajoutez --stdin\n",
+      stderr: "relecteur: --path nomme l’article lu sur l’entrée standard\u00a0: ajoutez --stdin\n",
     },
     {
       name: "--stdin with paths",
@@ -115,7 +115,7 @@ describe("usage errors: exit 2, one line on stderr, nothing on stdout", () => {
     {
       name: "a missing --site folder",
       args: ["check", "--site", "ailleurs"],
-      stderr: "relecteur: --site ailleurs : dossier introuvable\n",
+      stderr: "relecteur: --site ailleurs\u00a0: dossier introuvable\n",
     },
   ];
   for (const { name, args, stderr } of rows) {
@@ -184,7 +184,7 @@ describe("failures", () => {
     const run = await runCli(["check", "--stdin", "--debug"], { cwd: makeSite(), readStdin: broken });
     expect(run.status).toBe(2);
     expect(
-      run.stderr.startsWith("<stdin>: échec de la relecture : disque en panne\nError: disque en panne\n"),
+      run.stderr.startsWith("<stdin>: échec de la relecture\u00a0: disque en panne\nError: disque en panne\n"),
     ).toBe(true);
     expect(hasStackTrace(run.stderr)).toBe(true);
   });

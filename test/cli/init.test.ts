@@ -41,7 +41,7 @@ describe("relecteur init", () => {
     expect(parsed.config.frontmatter.required).toEqual(["title", "authors", "description"]);
     expect(parsed.config.frontmatter.authorsCollection).toBe("_authors");
     expect(parsed.config.markdown.listMarker).toBe("*");
-    expect(text).toContain("«\u00a0language\u00a0» (en\u202f: 3)");
+    expect(text).toContain("«\u00a0language\u00a0» (en\u00a0: 3)");
     expect(text).toContain("jekyll-feed, jemoji");
     expect(text).toContain("https://blog.example.org (baseurl /blog)");
     // Its own French: typographic apostrophes, narrow no-break spaces before « : ».

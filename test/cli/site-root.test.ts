@@ -120,7 +120,7 @@ describe("path arguments", () => {
       args: ["_authors"],
       paths: [],
       stderr:
-        "_authors: aucun article dans ce dossier (motifs posts : _posts/**/*.md, _posts/**/*.markdown)\n",
+        "_authors: aucun article dans ce dossier (motifs posts\u00a0: _posts/**/*.md, _posts/**/*.markdown)\n",
     },
     {
       name: "a file is reviewed even outside the posts globs",
