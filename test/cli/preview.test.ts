@@ -80,7 +80,7 @@ describe("relecteur preview", () => {
     const run = await runCli(["preview", "--out", makeTempDir()], { cwd: root });
     expect(run.status).toBe(2);
     expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(2);
-    expect(run.stderr).toMatch(/^_posts\/2024-05-03-casse\.md: échec de l'aperçu : .+\n/m);
+    expect(run.stderr).toMatch(/^_posts\/2024-05-03-casse\.md: échec de l’aperçu\u00a0: .+\n/m);
     expect(hasStackTrace(run.stderr)).toBe(false);
     const missing = await runCli(["preview", "_posts/absent.md", "--out", makeTempDir()], { cwd: root });
     expect(missing.status).toBe(2);

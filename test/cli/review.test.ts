@@ -29,8 +29,8 @@ describe("relecteur review --base REF", { timeout: 60_000 }, () => {
     expect(run.status).toBe(0);
     const comment = run.stdout;
     expect(comment.startsWith(`${SUMMARY_MARKER}\n## Relecture éditoriale\n`)).toBe(true);
-    expect(comment).toContain("| Ancien | 0 | 1 | 0 |");
-    expect(comment).toContain("| Nouveau | 0 | 1 | 0 |");
+    expect(comment).toContain("| `Ancien` | 0 | 1 | 0 |");
+    expect(comment).toContain("| `Nouveau` | 0 | 1 | 0 |");
     const blob = `https://github.com/betagouv/blog/blob/${head}`;
     expect(comment).toContain(`[ligne 8](${blob}/${OLD}?plain=1#L8)`);
     expect(comment).toContain(`[ligne 6](${blob}/${NEW}?plain=1#L6)`);
@@ -42,7 +42,7 @@ describe("relecteur review --base REF", { timeout: 60_000 }, () => {
     const { root } = contribution();
     change(root, { [NEW]: NEW_POST.replace("[jdupont]", "[personne]") });
     const run = await runCli(["review", "--base", "main", "--offline"], { cwd: root });
-    expect(run.stdout).toContain("| Nouveau | 0 | 1 | 0 |");
+    expect(run.stdout).toContain("| `Nouveau` | 0 | 1 | 0 |");
     expect(run.stdout).not.toContain("personne");
   });
 
@@ -89,7 +89,7 @@ describe("relecteur review --base REF", { timeout: 60_000 }, () => {
     const { root } = contribution();
     git(root, "remote", "set-url", "origin", "/srv/git/blog.git");
     const run = await runCli(["review", "--base", "main", "--offline"], { cwd: root });
-    expect(run.stdout).toContain("- 🟠 ligne 8 : ");
+    expect(run.stdout).toContain("- 🟠 ligne 8\u00a0: ");
   });
 
   it.each([

@@ -66,7 +66,7 @@ for (const option of ["--fix", "--fix=all"] as const) {
       const findings = parseJson(run.stdout).files.flatMap((file) => file.findings);
       expect(findings.filter((finding) => finding.rule === "links/missing-anchor")).toEqual([]);
       const text = readFileSync(join(root, "_posts/2025-02-13-fixes-table-of-contents.md"), "utf8");
-      expect(text).toContain("\n## Pourquoi\u202f?\n");
+      expect(text).toContain("\n## Pourquoi ?\n");
       expect(text).toMatch(/\n## L['’]Etat en 2025\n/);
     });
   });

@@ -50,7 +50,7 @@ describe("the tech blog's generated pages", () => {
     const findings = await check(root, dead);
     const dead_links = findings
       .filter((finding) => finding.rule === "links/dead-internal-link")
-      .map((finding) => finding.message.match(/« ([^»]+) »/)?.[1]);
+      .map((finding) => finding.message.match(/«\u00a0([^»]+)\u00a0»/)?.[1]);
     expect(dead_links).toEqual(["/feed.xml", "/blog/page1/", "/tag/inconnue/", "/archives/2025/04/"]);
   });
 });
