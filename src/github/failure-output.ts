@@ -20,7 +20,7 @@ export type ReviewStep =
   | "summary";
 
 const RERUN_FR =
-  "Pour relancer la relecture\u202f: bouton «\u202fRe-run\u202f» de la vérification Relecteur (onglet «\u202fChecks\u202f» de la pull request), ou un nouveau commit poussé sur la branche.";
+  "Pour relancer la relecture\u00a0: bouton «\u00a0Re-run\u00a0» de la vérification Relecteur (onglet «\u00a0Checks\u00a0» de la pull request), ou un nouveau commit poussé sur la branche.";
 const RERUN_EN =
   "To review again: the « Re-run » button of the Relecteur check (the pull request's « Checks » tab), or a new commit pushed to the branch.";
 
@@ -28,16 +28,16 @@ const TEXTS = {
   fr: {
     configTitle: (count: number) =>
       count > 1 ? `Configuration invalide (${count} problèmes)` : "Configuration invalide",
-    configIntro: `Relecteur n’a pas relu les articles\u202f: la configuration \`${CONFIG_PATH}\` de la branche par défaut est invalide.`,
+    configIntro: `Relecteur n’a pas relu les articles\u00a0: la configuration \`${CONFIG_PATH}\` de la branche par défaut est invalide.`,
     line: (line: number) => `ligne ${line}`,
     inherited: "configuration héritée (`_extends`)",
     key: (key: string) => `clé \`${key}\``,
-    colon: "\u202f: ",
+    colon: "\u00a0: ",
     configOutro:
-      "Corrigez-la sur la branche par défaut, puis relancez la vérification («\u202fRe-run\u202f»).",
+      "Corrigez-la sur la branche par défaut, puis relancez la vérification («\u00a0Re-run\u00a0»).",
     crashTitle: "Relecture échouée",
     crashIntro: (step: string) =>
-      `Relecteur n’a pas pu terminer la relecture de cette pull request\u202f: ${step} a échoué.`,
+      `Relecteur n’a pas pu terminer la relecture de cette pull request\u00a0: ${step} a échoué.`,
     steps: {
       "list-files": "la lecture de la liste des fichiers",
       "read-config": `la lecture de la configuration \`${CONFIG_PATH}\``,
@@ -59,12 +59,12 @@ const TEXTS = {
     rerun: RERUN_FR,
     persist: "Si l’erreur persiste, prévenez les mainteneurs de Relecteur.",
     afterVerdict: (step: string) =>
-      `⚠️ Le résultat ci-dessus est complet, mais ${step} a échoué ensuite\u202f:`,
+      `⚠️ Le résultat ci-dessus est complet, mais ${step} a échoué ensuite\u00a0:`,
     interruptedTitle: "Relecture interrompue",
     interruptedIntro:
-      "Cette relecture s’est arrêtée avant sa fin\u202f: l’application Relecteur a été arrêtée ou redémarrée pendant qu’elle relisait ce commit.",
+      "Cette relecture s’est arrêtée avant sa fin\u00a0: l’application Relecteur a été arrêtée ou redémarrée pendant qu’elle relisait ce commit.",
     interruptedOutro:
-      "Une nouvelle relecture de ce commit a été lancée\u202f: son résultat est dans la vérification Relecteur la plus récente.",
+      "Une nouvelle relecture de ce commit a été lancée\u00a0: son résultat est dans la vérification Relecteur la plus récente.",
   },
   en: {
     configTitle: (count: number) =>

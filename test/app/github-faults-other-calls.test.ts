@@ -137,7 +137,7 @@ describe.each(FAULTS)("$name", ({ fault, reason }) => {
       const run = latestRun(fake);
       expect(fake.checkRuns).toHaveLength(2);
       expect(run).toMatchObject({ status: "completed", conclusion: "success" });
-      expect(run?.output?.summary).toContain(`mais ${step} a échoué ensuite\u202f: `);
+      expect(run?.output?.summary).toContain(`mais ${step} a échoué ensuite\u00a0: `);
       expect(run?.output?.summary).toContain(told);
       expect(fake.checkRuns.filter((item) => item.status !== "completed")).toEqual([]);
     });

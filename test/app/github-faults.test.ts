@@ -74,7 +74,7 @@ const CALLS: { name: string; method: string; path: RegExp; where: Where; step?: 
       method: "PATCH",
       path: /\/check-runs\/\d+$/,
       where: "check run",
-      step: "l'envoi du résultat de la vérification",
+      step: "l’envoi du résultat de la vérification",
     },
     {
       name: "read the pull request again",
@@ -168,7 +168,7 @@ describe("a GitHub call failing for good", () => {
         expect(fake.checkRuns).toHaveLength(1);
         expect(run).toMatchObject({ status: "completed", conclusion: "neutral" });
         expect(run?.annotations).toHaveLength(3);
-        expect(run?.output?.summary).toContain(`mais ${call.step} a échoué ensuite\u202f: `);
+        expect(run?.output?.summary).toContain(`mais ${call.step} a échoué ensuite\u00a0: `);
         expect(run?.output?.summary).toContain(told);
         break;
       case "summary comment": {

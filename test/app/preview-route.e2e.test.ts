@@ -152,7 +152,7 @@ describe("the built-in preview, served by the app", () => {
       const response = await fetch(`${app.origin}/relecteur/apercu/${bad}/`);
       expect(response.status, bad).toBe(403);
       expectPreviewHeaders(response);
-      expect(await response.text()).toContain("n'est pas valide");
+      expect(await response.text()).toContain("n’est pas valide");
     }
     const forged = tokenFor({ secret: "un autre secret" });
     expect((await fetch(`${app.origin}/relecteur/apercu/${forged}/`)).status).toBe(403);
@@ -182,7 +182,7 @@ describe("the built-in preview, served by the app", () => {
       `${app.origin}/relecteur/apercu/${tokenFor({ commit: "a".repeat(40) })}/`,
     );
     expect(absentCommit.status).toBe(404);
-    expect(await absentCommit.text()).toContain("Ce commit n'existe plus");
+    expect(await absentCommit.text()).toContain("Ce commit n’existe plus");
   });
 
   it("refuses other methods than GET and HEAD", async () => {

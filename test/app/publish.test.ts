@@ -344,7 +344,7 @@ describe("what the policy looks at", () => {
     expect(fake.mergeAttempts).toEqual([]);
     expect(fake.deletedRefs).toEqual([]);
     expect(publication(fake)).toContain(
-      `🧪 Mode essai (\`publish.dryRun«\u00a0) : tout est prêt, Relecteur fusionnerait maintenant (\u00a0»squash\`, «\u00a0Publie «\u00a0${TITLE}\u00a0» (#12)\u00a0») mais ne fait rien. Il supprimerait ensuite la branche «\u00a0bilan-atelier\u00a0».`,
+      `🧪 Mode essai (\`publish.dryRun\`)\u00a0: tout est prêt, Relecteur fusionnerait maintenant (\`squash\`, «\u00a0Publie «\u00a0Bilan de l’atelier\u00a0» (#12)\u00a0») mais ne fait rien. Il supprimerait ensuite la branche \`bilan-atelier\`.`,
     );
   });
 

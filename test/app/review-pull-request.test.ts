@@ -186,7 +186,7 @@ describe("an invalid configuration", () => {
     await app.deliver("pull_request", loadPayload("pull_request.opened"));
     expect(fake.checkRuns[0]).toMatchObject({ conclusion: "failure" });
     expect(fake.checkRuns[0]?.output?.summary).toMatch(
-      /\.github\/relecteur\.yml, ligne \d+\u202f: YAML invalide/,
+      /\.github\/relecteur\.yml, ligne \d+\u00a0: YAML invalide/,
     );
   });
 
@@ -365,7 +365,7 @@ describe("GitHub failing", () => {
     expect(fake.checkRuns[0]?.output?.title).toBe("Relecture échouée");
     expect(fake.checkRuns[0]?.output?.summary).toContain("la lecture des articles a échoué");
     expect(fake.checkRuns[0]?.output?.summary).toContain("erreur HTTP 502");
-    expect(fake.checkRuns[0]?.output?.summary).toContain("«\u202fRe-run\u202f»");
+    expect(fake.checkRuns[0]?.output?.summary).toContain("«\u00a0Re-run\u00a0»");
     expect(fake.reviews).toEqual([]);
     expect(fake.issueComments).toEqual([]);
     expect(app.logs.some((line) => line.msg === "review failed" && line.level === 50)).toBe(true);
@@ -385,7 +385,7 @@ describe("GitHub failing", () => {
     expect(fake.checkRuns.map((run) => [run.status, run.conclusion])).toEqual([["completed", "neutral"]]);
     expect(fake.checkRuns[0]?.annotations).toHaveLength(3);
     expect(fake.checkRuns[0]?.output?.summary).toContain(
-      "mais la publication des suggestions a échoué ensuite\u202f: L’API GitHub a répondu par une erreur HTTP 500.",
+      "mais la publication des suggestions a échoué ensuite\u00a0: L’API GitHub a répondu par une erreur HTTP 500.",
     );
     expect(fake.issueComments).toHaveLength(1);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "failed", findings: 3 }]);

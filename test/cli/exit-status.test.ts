@@ -84,12 +84,14 @@ describe("usage errors: exit 2, one line on stderr, nothing on stdout", () => {
     {
       name: "an unknown category",
       args: ["check", "--only", "nope"],
-      stderr: "relecteur: --only nope\u00a0: catégories possibles\u00a0: frontmatter, markdown, typo, lexicon, links\n",
+      stderr:
+        "relecteur: --only nope\u00a0: catégories possibles\u00a0: frontmatter, markdown, typo, lexicon, links\n",
     },
     {
       name: "an unknown category among known ones",
       args: ["check", "--only", "typo, nope ,links"],
-      stderr: "relecteur: --only nope\u00a0: catégories possibles\u00a0: frontmatter, markdown, typo, lexicon, links\n",
+      stderr:
+        "relecteur: --only nope\u00a0: catégories possibles\u00a0: frontmatter, markdown, typo, lexicon, links\n",
     },
     {
       name: "an empty category list (it would silence every rule)",
@@ -184,7 +186,9 @@ describe("failures", () => {
     const run = await runCli(["check", "--stdin", "--debug"], { cwd: makeSite(), readStdin: broken });
     expect(run.status).toBe(2);
     expect(
-      run.stderr.startsWith("<stdin>: échec de la relecture\u00a0: disque en panne\nError: disque en panne\n"),
+      run.stderr.startsWith(
+        "<stdin>: échec de la relecture\u00a0: disque en panne\nError: disque en panne\n",
+      ),
     ).toBe(true);
     expect(hasStackTrace(run.stderr)).toBe(true);
   });

@@ -16,7 +16,8 @@ const LIST = "_posts/2024-03-05-liste.md";
 const UNKNOWN = "_posts/2024-03-06-inconnu.md";
 const UNKNOWN_MESSAGE =
   "Auteur inconnu «\u00a0jdupond\u00a0»\u00a0: aucune fiche _authors/jdupond.md (voulez-vous dire «\u00a0jdupont\u00a0»\u202f?)";
-const LIST_MESSAGE = "«\u00a0authors\u00a0» doit être une liste, même pour un seul auteur\u00a0: «\u00a0authors: [jdupont]\u00a0»";
+const LIST_MESSAGE =
+  "«\u00a0authors\u00a0» doit être une liste, même pour un seul auteur\u00a0: «\u00a0authors: [jdupont]\u00a0»";
 
 const twoPosts = () => makeSite({ [LIST]: AUTHORS_STRING_POST, [UNKNOWN]: UNKNOWN_AUTHOR_POST });
 
