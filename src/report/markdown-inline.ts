@@ -14,11 +14,12 @@ export function escapeInline(text: string): string {
 /**
  * A code span that holds any text: its fence is one backtick longer than the longest run inside, and a
  * space pads text that starts or ends with a backtick (CommonMark strips one such space on each side).
- * An HTML comment's opening gets an invisible zero-width space: the summary comment finds its parts by
- * their `<!-- relecteur:… -->` markers, which a post's title or text must not forge, even in code.
+ * A Relecteur marker's opening gets an invisible zero-width space: the summary comment finds its parts by
+ * their `<!-- relecteur:… -->` markers, which a post's title or text must not forge, even in code; other
+ * comments (`<!--more-->`) stay as written, to be copied.
  */
 export function codeSpan(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, " ").replaceAll("<!--", "<\u200b!--");
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/<!--(?=\s*\/?relecteur)/g, "<\u200b!--");
   const fence = "`".repeat(longestRun(flat, "`") + 1);
   const isPadded =
     flat.startsWith("`") || flat.endsWith("`") || (/^ /.test(flat) && / $/.test(flat) && flat.trim() !== "");
