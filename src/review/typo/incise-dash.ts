@@ -50,7 +50,7 @@ export const inciseDash: Rule = {
   docs: {
     title: "Tiret d’incise",
     rationale:
-      "Une incise s'ouvre et se ferme par un tiret demi-cadratin « – » entouré d'espaces, pas par le trait d'union « - » du clavier (« Use proper typographic dashes », corrigeaient les relecteurs). Sur un site Jekyll, kramdown publie `--` en « – » : le lecteur voit le bon tiret, et le double trait d'union du texte source n'est plus qu'une note (`info`).",
+      "Une incise s’ouvre et se ferme par un tiret demi-cadratin «\u00a0–\u00a0» entouré d’espaces, pas par le trait d’union «\u00a0-\u00a0» du clavier («\u00a0Use proper typographic dashes\u00a0», corrigeaient les relecteurs). Sur un site Jekyll, kramdown publie `--` en «\u00a0–\u00a0»\u00a0: le lecteur voit le bon tiret, et le double trait d’union du texte source n’est plus qu’une note (`info`).",
     wrong: [
       {
         source: "L'équipe - quatre personnes - livre vite. Une page -- enfin.\n",
@@ -82,7 +82,7 @@ export const inciseDash: Rule = {
         findings: [
           {
             message:
-              "Double trait d'union « -- » : kramdown le publie bien en « – », mais le texte source devrait porter ce caractère",
+              "Double trait d’union «\u00a0--\u00a0»\u00a0: kramdown le publie bien en «\u00a0–\u00a0», mais le texte source devrait porter ce caractère",
             line: 1,
             column: 10,
             severity: "info",
@@ -134,7 +134,7 @@ function hyphenReport(
   if (hyphen === "--" && published.enDash === "–") {
     return {
       message: {
-        fr: `Double trait d'union « -- » : ${published.converter} le publie bien en « – », mais le texte source devrait porter ce caractère`,
+        fr: `Double trait d’union «\u00a0--\u00a0»\u00a0: ${published.converter} le publie bien en «\u00a0–\u00a0», mais le texte source devrait porter ce caractère`,
         en: `Double hyphen « -- »: ${published.converter} publishes it as « – », but the source should hold that character`,
       },
       severity: "info",
@@ -142,7 +142,7 @@ function hyphenReport(
   }
   return {
     message: {
-      fr: `Trait d'union « ${hyphen} » entre deux mots : le tiret d'incise « – » est attendu`,
+      fr: `Trait d’union «\u00a0${hyphen}\u00a0» entre deux mots\u00a0: le tiret d’incise «\u00a0–\u00a0» est attendu`,
       en: `Hyphen « ${hyphen} » between words: the en dash « – » is expected`,
     },
   };
