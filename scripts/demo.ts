@@ -50,5 +50,5 @@ write(renderSummaryComment(summarizePosts(results, site, config, DEMO_PULL_NUMBE
 const previewDir = join(tmpdir(), "relecteur-demo-apercu");
 write(`\n# relecteur preview ${relative(process.cwd(), siteDir) || "."} --out ${previewDir}\n\n`);
 const previewStatus = await main(["preview", siteDir, "--out", previewDir], io);
-write(`\nAperçus écrits dans ${previewDir} : ouvrez les pages ci-dessus dans un navigateur.\n`);
+write(`\nAperçus écrits dans ${previewDir}\u00a0: ouvrez les pages ci-dessus dans un navigateur.\n`);
 process.exitCode = previewStatus;

@@ -40,7 +40,7 @@ export function gitBytes(cwd: string, args: readonly string[]): Buffer {
     if (failure.code === "ENOENT")
       throw new UsageError("git est introuvable\u00a0: installez-le ou ajoutez-le au PATH");
     const reason = failure.stderr?.toString("utf8").trim().split("\n")[0] || failure.message;
-    throw new UsageError(`git ${args[0]} : ${reason.replace(/^fatal: /, "")}`);
+    throw new UsageError(`git ${args[0]}\u00a0: ${reason.replace(/^fatal: /, "")}`);
   }
 }
 
