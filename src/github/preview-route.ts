@@ -160,7 +160,7 @@ export function createPreviewRoute(options: PreviewRouteOptions) {
       const rendered = entry.assets.has(assetPath);
       const asset = await assetOf(entry, assetPath, linkAsset);
       if (!rendered) touch(grant, entry);
-      if (asset === undefined) return answer(response, 404, `${assetPath} n'existe pas à ce commit.`);
+      if (asset === undefined) return answer(response, 404, `${assetPath} n’existe pas à ce commit.`);
       return send(response, request, 200, asset.contentType, Buffer.from(asset.bytes));
     } catch (error) {
       options.log.error(
