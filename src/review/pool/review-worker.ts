@@ -18,6 +18,11 @@ function contextOf(job: ReviewJob): ReviewContext {
   return context;
 }
 
+/** How many runs' sites this worker holds: a few, whatever the number of runs and posts it reviewed. */
+export function keptContextCount(): number {
+  return contexts.size;
+}
+
 /** Piscina's entry: reviews one post (and fixes it, when asked) in this worker thread. */
 export default function reviewInWorker(job: ReviewJob): PostReview {
   job.started.postMessage("started");

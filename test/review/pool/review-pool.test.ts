@@ -6,6 +6,7 @@ import {
   sharedReviewPool,
 } from "../../../src/review/pool/review-pool.js";
 import { buildSite } from "../../../src/site/site.js";
+import type { Probe } from "./misbehaving-worker.js";
 
 const config = (timeoutSeconds: number): Config => configSchema.parse({ review: { timeoutSeconds } });
 const site = buildSite({
@@ -130,5 +131,40 @@ describe("the review pool", () => {
     ]);
     expect(failed).toMatchObject({ ok: false, error: { message: "panne de test" } });
     expect(rules(good)).toEqual(["typo/nbsp-before-colon"]);
+  });
+
+  it("sends a worker each post's own bytes and the run's site once, shared", async () => {
+    // Posts read as views on a larger buffer, as a read capped at the size limit gives them.
+    const asView = (text: string) => {
+      const large = Buffer.alloc(1024 * 1024);
+      return large.subarray(0, large.write(text));
+    };
+    const probed = async () => {
+      const outcomes = await misbehaving.reviewPosts(
+        { site, config: config(20), today: "2024-06-01" },
+        ["a", "b", "c"].map((name) => ({ ...post(name, ""), bytes: asView(`${GOOD}SONDE\n`) })),
+      );
+      return outcomes.map((outcome) => JSON.parse(outcome.ok ? (outcome.review.source ?? "") : "") as Probe);
+    };
+    const first = await probed();
+    for (const probe of first) {
+      expect(probe.bytesBufferLength).toBe(Buffer.byteLength(`${GOOD}SONDE\n`));
+      expect(probe.isContextShared).toBe(true);
+    }
+    expect(new Set(first.map((probe) => probe.contextKey)).size).toBe(1);
+    const second = await probed();
+    expect(second[0]?.contextKey).not.toBe(first[0]?.contextKey);
+  });
+
+  it("keeps a few runs' sites in a worker, however many runs it reviewed", async () => {
+    const kept: number[] = [];
+    for (let run = 0; run < 10; run++) {
+      const [outcome] = await misbehaving.reviewPosts({ site, config: config(20), today: "2024-06-01" }, [
+        post("a", `${GOOD}SONDE\n`),
+      ]);
+      kept.push((JSON.parse(outcome?.ok ? (outcome.review.source ?? "") : "") as Probe).keptContexts);
+    }
+    // Two workers shared ten runs: one of them reviewed at least five, and holds four sites at most.
+    expect(Math.max(...kept)).toBe(4);
   });
 });
