@@ -14,6 +14,7 @@ import {
   failureSummaryComment,
   interruptedOutput,
 } from "../../src/github/failure-output.js";
+import { previewBanner } from "../../src/preview/banner.js";
 import { findingsBox } from "../../src/preview/findings-overlay.js";
 import { BLOCK_REASON_ORDER, type BlockReason, blockReason } from "../../src/publish/block-reason.js";
 import type { PublicationOutcome } from "../../src/publish/publication-outcome.js";
@@ -29,6 +30,7 @@ import { runRuleExample } from "../../src/review/examples.js";
 import { RULES } from "../../src/review/registry.js";
 import { reviewFile } from "../../src/review/review-file.js";
 import { buildSite } from "../../src/site/site.js";
+import { renderPost } from "../preview/memory-site.js";
 
 const PATH = "_posts/2024-01-01-x.md";
 const root = packageRoot().path;
@@ -242,5 +244,27 @@ describe("Relecteur's own French passes its own typography rules", () => {
     for (const box of boxes) collect(box);
     expect(texts.length).toBeGreaterThan(0);
     expect(typographyFindings(plainText(texts))).toEqual([]);
+  });
+
+  it("in the built-in preview's banner, with what a page could not reproduce", async () => {
+    const page = await renderPost({
+      "_config.yml":
+        "markdown: CommonMarkGhPages\nremote_theme: owner/theme\nplugins: [jekyll-remote-theme, jemoji]\n",
+      "_posts/2024-05-01-essai.md":
+        '---\nlayout: absente\n---\n{% seo %}{% mystere %}x{% endmystere %}\n\n<script>alert(1)</script>\n<p onclick="x()">Texte.</p>\n',
+    });
+    expect(page.omissions.length).toBeGreaterThanOrEqual(6);
+    const banner = previewBanner({
+      commit: "abc1234def",
+      pullRequestUrl: "https://github.com/o/r/pull/1",
+      omissions: page.omissions,
+    });
+    const texts: string[] = [];
+    const collect = (node: { type: string; value?: string; children?: unknown[] }) => {
+      if (node.type === "text" && node.value) texts.push(node.value);
+      for (const child of node.children ?? []) collect(child as typeof node);
+    };
+    collect(banner);
+    expect(typographyFindings(plainText([texts.slice(0, 3).join(""), ...texts.slice(3)]))).toEqual([]);
   });
 });
