@@ -1,15 +1,15 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { blogRepository, cleanPost, HEAD_SHA, postWithFixes } from "./blog.js";
-import { addedFilePatch, type CheckRun, type FakeFault, FakeGitHub } from "./fake-github.js";
-import { FAULTS, SECONDARY_LIMIT } from "./github-fault-kinds.js";
+import { addedFilePatch, type FakeFault, FakeGitHub } from "./fake-github.js";
 import {
-  createTestApp,
-  interceptGitHub,
-  loadPayload,
-  resilientTestOctokit,
-  reviewLogLines,
-} from "./probot-harness.js";
+  expectFailedRun,
+  FAULTS,
+  latestRun,
+  reviewOpenedPullRequest,
+  SECONDARY_LIMIT,
+} from "./github-fault-kinds.js";
+import { loadPayload, reviewLogLines } from "./probot-harness.js";
 
 /**
  * The GitHub calls of a review that github-faults.test.ts does not fail, because they need a state of the
@@ -26,28 +26,13 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-function latestRun(fake: FakeGitHub): CheckRun | undefined {
-  return fake.checkRuns.filter((run) => run.head_sha === HEAD_SHA).at(-1);
-}
-
-/** What a pull request shows of a review that failed before its verdict. */
-function expectFailedRun(run: CheckRun | undefined, step: string, told: string) {
-  expect(run).toMatchObject({ status: "completed", conclusion: "failure" });
-  expect(run?.output?.title).toBe("Relecture échouée");
-  expect(run?.output?.summary).toContain(step);
-  expect(run?.output?.summary).toContain(told);
-  expect(run?.output?.summary).toContain("Re-run");
-}
-
 describe.each(FAULTS)("$name", ({ fault, reason }) => {
   const told = `${reason} (4\u00a0essais).`;
 
   it("on the installation token, once: retried, and the review ends as if nothing happened", async () => {
     const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
     fake.failWith("POST", /\/access_tokens$/, fault, 1);
-    interceptGitHub(fake);
-    const app = await createTestApp({ Octokit: resilientTestOctokit(fake).Octokit });
-    await app.deliver("pull_request", loadPayload("pull_request.opened"));
+    const { app } = await reviewOpenedPullRequest(fake);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "reviewed" }]);
     expect(fake.checkRuns).toMatchObject([{ status: "completed", conclusion: "neutral" }]);
     expect(fake.issueComments).toHaveLength(1);
@@ -56,9 +41,7 @@ describe.each(FAULTS)("$name", ({ fault, reason }) => {
   it("on the installation token, for good: nothing can be written, the log says why", async () => {
     const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
     fake.failWith("POST", /\/access_tokens$/, fault);
-    interceptGitHub(fake);
-    const app = await createTestApp({ Octokit: resilientTestOctokit(fake).Octokit });
-    await app.deliver("pull_request", loadPayload("pull_request.opened"));
+    const { app } = await reviewOpenedPullRequest(fake);
     // Every request to the repository needs the token (only the app's own `GET /app` does not): neither
     // a check run nor a comment can say it. The next event or a re-run reviews the pull request again.
     expect(fake.apiRequests().filter((request) => request.path.startsWith("/repos/"))).toEqual([]);
@@ -73,9 +56,7 @@ describe.each(FAULTS)("$name", ({ fault, reason }) => {
     const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }, { configText: undefined }));
     fake.repository.configText = undefined;
     fake.failWith("GET", /^\/repos\/betagouv\/\.github\/contents\//, fault);
-    interceptGitHub(fake);
-    const app = await createTestApp({ Octokit: resilientTestOctokit(fake).Octokit });
-    await app.deliver("pull_request", loadPayload("pull_request.opened"));
+    const { app } = await reviewOpenedPullRequest(fake);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "failed" }]);
     expectFailedRun(latestRun(fake), "la lecture de la configuration", told);
   });
@@ -90,9 +71,7 @@ describe.each(FAULTS)("$name", ({ fault, reason }) => {
       annotations: [],
     });
     fake.failWith("PATCH", /\/check-runs\/1$/, fault);
-    interceptGitHub(fake);
-    const app = await createTestApp({ Octokit: resilientTestOctokit(fake).Octokit });
-    await app.deliver("pull_request", loadPayload("pull_request.opened"));
+    const { app } = await reviewOpenedPullRequest(fake);
     expect(reviewLogLines(app.logs)).toMatchObject([{ outcome: "reviewed" }]);
     expect(latestRun(fake)).toMatchObject({ status: "completed", conclusion: "neutral" });
     expect(fake.checkRuns[0]?.status).toBe("in_progress");
@@ -107,9 +86,7 @@ describe.each(FAULTS)("$name", ({ fault, reason }) => {
     /** A first review that suggests three fixes, then the post fixed and pushed, and `fault` set. */
     async function secondReviewWith(method: string, path: RegExp) {
       const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
-      interceptGitHub(fake);
-      const app = await createTestApp({ Octokit: resilientTestOctokit(fake).Octokit });
-      await app.deliver("pull_request", loadPayload("pull_request.opened"));
+      const { app } = await reviewOpenedPullRequest(fake);
       expect(fake.reviewComments).not.toEqual([]);
       fake.repository.headFiles[POST] = cleanPost();
       fake.repository.pullFiles = [{ filename: POST, status: "added", patch: addedFilePatch(cleanPost()) }];
@@ -148,10 +125,7 @@ describe.each(FAULTS)("$name", ({ fault, reason }) => {
       const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }, { configText: undefined }));
       fake.repository.configText = undefined;
       fake.failWith("GET", /^\/repos\/betagouv\/\.github\/contents\//, fault);
-      interceptGitHub(fake);
-      const { Octokit, waits } = resilientTestOctokit(fake);
-      const app = await createTestApp({ Octokit });
-      await app.deliver("pull_request", loadPayload("pull_request.opened"));
+      const { waits } = await reviewOpenedPullRequest(fake);
       expect(waits.slice(0, 3)).toEqual([7000, 7000, 7000]);
     });
   }

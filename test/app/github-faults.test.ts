@@ -2,15 +2,15 @@ import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import { SUMMARY_MARKER } from "../../src/report/summary-comment.js";
 import { blogRepository, HEAD_SHA, postWithFixes } from "./blog.js";
-import { type CheckRun, type FakeFault, FakeGitHub } from "./fake-github.js";
-import { FAULTS, SECONDARY_LIMIT } from "./github-fault-kinds.js";
+import { type FakeFault, FakeGitHub } from "./fake-github.js";
 import {
-  createTestApp,
-  interceptGitHub,
-  loadPayload,
-  resilientTestOctokit,
-  reviewLogLines,
-} from "./probot-harness.js";
+  expectFailedRun,
+  FAULTS,
+  latestRun,
+  reviewOpenedPullRequest,
+  SECONDARY_LIMIT,
+} from "./github-fault-kinds.js";
+import { createTestApp, interceptGitHub, loadPayload, reviewLogLines } from "./probot-harness.js";
 
 /**
  * Each GitHub call of a review failing for good, in turn, with each kind of fault, through the
@@ -120,15 +120,7 @@ const CASES = CALLS.flatMap((call) => FAULTS.map((fault) => ({ call, ...fault })
 async function reviewWith(setUpFake: (fake: FakeGitHub) => void) {
   const fake = new FakeGitHub(blogRepository({ [POST]: postWithFixes() }));
   setUpFake(fake);
-  interceptGitHub(fake);
-  const { Octokit, waits } = resilientTestOctokit(fake);
-  const app = await createTestApp({ Octokit });
-  await app.deliver("pull_request", loadPayload("pull_request.opened"));
-  return { fake, app, waits };
-}
-
-function latestRun(fake: FakeGitHub): CheckRun | undefined {
-  return fake.checkRuns.filter((run) => run.head_sha === HEAD_SHA).at(-1);
+  return { fake, ...(await reviewOpenedPullRequest(fake)) };
 }
 
 describe("a GitHub call failing for good", () => {
@@ -155,11 +147,7 @@ describe("a GitHub call failing for good", () => {
         break;
       case "check run":
         expect(outcome).toBe("failed");
-        expect(run).toMatchObject({ status: "completed", conclusion: "failure" });
-        expect(run?.output?.title).toBe("Relecture échouée");
-        expect(run?.output?.summary).toContain(`${call.step}`);
-        expect(run?.output?.summary).toContain(told);
-        expect(run?.output?.summary).toContain("Re-run");
+        expectFailedRun(run, `${call.step}`, told);
         expect(run?.output?.summary).not.toMatch(/https?:\/\//);
         break;
       case "note":
