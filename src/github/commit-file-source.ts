@@ -1,5 +1,6 @@
 import type { LRUCache } from "lru-cache";
 import { filesUnder, type SiteFileSource, sitePath } from "../preview/file-source.js";
+import { batchedBlobReader } from "./blob-batches.js";
 import { type GitHubClient, httpStatusOf } from "./github-client.js";
 
 /** A repository at one commit (or ref, for a remote theme). */
@@ -22,7 +23,8 @@ export interface CommitFileSource extends SiteFileSource {
 
 /**
  * A commit's files as the renderer reads them, through the API only: the recursive tree lists every path
- * (one request), a blob is fetched the first time it is read. Undefined when the commit does not exist
+ * (one request), a blob is fetched the first time it is read (text files read together, in GraphQL batches:
+ * see blob-batches.ts). Undefined when the commit does not exist
  * (any more: a force-push, a deleted fork).
  */
 export async function openCommitFileSource(
@@ -50,16 +52,19 @@ export async function openCommitFileSource(
   const paths = [...shas.keys()];
   const reading = new Map<string, Promise<Uint8Array>>();
   let bytesRead = 0;
-  const readBlob = (sha: string): Promise<Uint8Array> => {
+  const readRest = (sha: string) =>
+    octokit.rest.git.getBlob({ owner: commit.owner, repo: commit.repo, file_sha: sha }).then(({ data }) => {
+      const buffer = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    });
+  const read = batchedBlobReader(octokit, commit, readRest);
+  const readBlob = (sha: string, path: string): Promise<Uint8Array> => {
     const cached = blobs.get(sha);
     if (cached) return Promise.resolve(cached);
     let pending = reading.get(sha);
     if (!pending) {
-      pending = octokit.rest.git
-        .getBlob({ owner: commit.owner, repo: commit.repo, file_sha: sha })
-        .then(({ data }) => {
-          const buffer = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-          const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      pending = read(sha, path)
+        .then((bytes) => {
           bytesRead += bytes.byteLength;
           blobs.set(sha, bytes);
           return bytes;
@@ -75,7 +80,7 @@ export async function openCommitFileSource(
     readFile: async (path) => {
       const key = sitePath(path);
       const sha = key === undefined ? undefined : shas.get(key);
-      return sha === undefined ? undefined : readBlob(sha);
+      return sha === undefined || key === undefined ? undefined : readBlob(sha, key);
     },
     list: async (folder) => filesUnder(paths, folder),
   };

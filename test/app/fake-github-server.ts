@@ -29,11 +29,15 @@ export async function serveFakeGitHub(
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const url = request.url ?? "/";
-      const repository = /^\/api\/v3\/repos\/([^/]+)\/([^/?]+)/.exec(url);
-      const fake = (repository && byRepository.get(`${repository[1]}/${repository[2]}`)) ?? fakes[0];
-      if (!fake) return void response.writeHead(500).end();
       const text = Buffer.concat(chunks).toString("utf8");
-      const answer = fake.handle(request.method ?? "GET", url, text ? JSON.parse(text) : undefined);
+      const body = text ? JSON.parse(text) : undefined;
+      // A GraphQL query names its repository in its variables, not in its path.
+      const named =
+        /^\/api\/v3\/repos\/([^/]+)\/([^/?]+)/.exec(url)?.slice(1) ??
+        (url === "/api/graphql" ? [body?.variables?.owner, body?.variables?.name] : []);
+      const fake = byRepository.get(named.join("/") as `${string}/${string}`) ?? fakes[0];
+      if (!fake) return void response.writeHead(500).end();
+      const answer = fake.handle(request.method ?? "GET", url, body);
       if (answer.hang) return;
       respond(response, answer);
     });

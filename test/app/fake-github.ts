@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { answerGraphql } from "./fake-graphql.js";
 
 /**
  * A small in-memory GitHub: one repository, one pull request, and the REST routes a review uses. Tests
@@ -119,6 +120,8 @@ export interface FakeRepository {
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
+  /** GitHub cuts a large blob's GraphQL `text`; tests lower the limit to see it. */
+  graphqlMaxTextBytes: number | undefined;
   readonly unexpected: string[] = [];
   readonly checkRuns: CheckRun[] = [];
   readonly reviews: { commit_id: string; event: string; body?: string; commentCount: number }[] = [];
@@ -252,6 +255,13 @@ export class FakeGitHub {
           default_branch: "main",
         },
       };
+    }
+    // GitHub.com serves GraphQL at `/graphql`, a GitHub Enterprise Server at `/api/graphql`.
+    if (method === "POST" && (path === "/graphql" || path === "/api/graphql")) {
+      return answerGraphql(body, {
+        blobsOf: (owner, name) => this.blobsOf(owner, name),
+        maxTextBytes: this.graphqlMaxTextBytes,
+      });
     }
     const otherTree = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/(.+)$/.exec(path);
     const otherFiles =
@@ -536,6 +546,21 @@ export class FakeGitHub {
       size: Buffer.byteLength(content),
     }));
     return { status: 200, body: { sha, tree: entries, truncated: false } };
+  }
+
+  /** The blobs of this repository's head, or of another one's trees (a remote theme), by sha. */
+  private blobsOf(owner: string, name: string): ((sha: string) => Uint8Array | undefined) | undefined {
+    const files =
+      `${owner}/${name}` === `${this.repository.owner}/${this.repository.repo}`
+        ? Object.values(this.repository.headFiles)
+        : Object.entries(this.repository.otherTrees ?? {})
+            .filter(([tree]) => tree.startsWith(`${owner}/${name}@`))
+            .flatMap(([, tree]) => Object.values(tree));
+    if (files.length === 0) return undefined;
+    return (sha) => {
+      const content = files.find((file) => blobSha(file) === sha);
+      return content === undefined ? undefined : Buffer.from(content);
+    };
   }
 
   private blob(sha: string): FakeResponse {
