@@ -1,6 +1,6 @@
 /**
  * A section of `npm run bench:server`: the built-in preview's views through a local GitHub stand-in (the
- * tree and blob routes over HTTP on 127.0.0.1), each scenario in a process of its own so that « first »
+ * tree and blob routes, and GraphQL's batched blobs, over HTTP on 127.0.0.1), each scenario in a process of its own so that « first »
  * means first: a process just started (the renderer's modules loaded, as the app loads them, but never
  * run), the same after the warm-up the app runs when it starts serving previews, and in both the first view
  * of another commit (a process that has rendered before). A view is the page, then the stylesheets and
@@ -24,6 +24,7 @@ import { packageRoot } from "../src/cli/package-root.js";
 import { builtInPreviewUrl } from "../src/github/preview-links.js";
 import { createPreviewRoute } from "../src/github/preview-route.js";
 import { warmUpPreviewRenderer } from "../src/preview/warm-up.js";
+import { answerGraphql } from "../test/app/fake-graphql.js";
 
 const REPEATED_VIEWS = 50;
 const CORPUS = join(packageRoot().path, "..", "shared", "corpus", "beta.gouv.fr-2018");
@@ -185,10 +186,10 @@ async function startPreviewStandIn(repositories: Record<string, string>) {
   const commits = ["b".repeat(40), "c".repeat(40)] as const;
   const shaOf = (bytes: Buffer) =>
     createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
-  const trees = new Map<string, { path: string; type: string; sha: string }[]>();
+  const trees = new Map<string, { path: string; type: string; sha: string; size: number }[]>();
   const blobs = new Map<string, Buffer>();
   for (const [name, root] of Object.entries(repositories)) {
-    const tree: { path: string; type: string; sha: string }[] = [];
+    const tree: { path: string; type: string; sha: string; size: number }[] = [];
     const walk = (folder: string) => {
       for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
         const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
@@ -196,7 +197,7 @@ async function startPreviewStandIn(repositories: Record<string, string>) {
         else {
           const bytes = readFileSync(join(root, path));
           blobs.set(shaOf(bytes), bytes);
-          tree.push({ path, type: "blob", sha: shaOf(bytes) });
+          tree.push({ path, type: "blob", sha: shaOf(bytes), size: bytes.byteLength });
         }
       }
     };
@@ -204,6 +205,10 @@ async function startPreviewStandIn(repositories: Record<string, string>) {
     trees.set(name, tree);
   }
   let requests = 0;
+  const graphqlStore = {
+    blobsOf: (owner: string, name: string) =>
+      trees.has(`${owner}/${name}`) ? (sha: string) => blobs.get(sha) : undefined,
+  };
   const server = createServer((request, response) => {
     requests++;
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
@@ -211,6 +216,15 @@ async function startPreviewStandIn(repositories: Record<string, string>) {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     };
+    if (request.method === "POST" && path === "/graphql") {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        const answer = answerGraphql(JSON.parse(Buffer.concat(chunks).toString("utf8")), graphqlStore);
+        json(answer.status, answer.body);
+      });
+      return;
+    }
     const repository = /^\/repos\/([^/]+\/[^/]+)(\/.*)?$/.exec(path);
     const tree = repository ? trees.get(repository[1] ?? "") : undefined;
     if (!repository || !tree) return json(404, { message: "Not Found" });

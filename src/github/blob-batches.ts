@@ -5,15 +5,28 @@ import type { GitHubClient } from "./github-client.js";
  * Text blobs read many at a time through GitHub's GraphQL API. A layout that loops over a collection (276
  * authors on beta.gouv.fr) reads hundreds of small files at once: one REST request each, they queued
  * behind each other in the client's pacing and made the preview's first view last seconds. The reads
- * asked within one turn of the event loop go out together as one query of aliased `object(oid:)` fields
- * per `BATCH_SIZE` blobs. Whatever GraphQL cannot give exactly — a binary or truncated blob, text whose
+ * asked within one turn of the event loop, when they are many (`MIN_BATCH`), go out together as one query
+ * of aliased `object(oid:)` fields per `BATCH_SIZE` blobs. Whatever GraphQL cannot give exactly — a binary or truncated blob, text whose
  * UTF-8 bytes differ from the blob's size (another encoding), an object missing from the answer — and
  * every blob of a batch whose query fails (a GitHub Enterprise Server without GraphQL, a 5xx, a limit) is
  * read through REST as before: batching never makes a read worse than one REST request would.
  */
 
-/** GitHub's limits allow more nodes, but a larger query costs more and a slow one holds every read in it. */
-export const BATCH_SIZE = 100;
+/**
+ * Blobs per query, and their bytes (the tree gives each blob's size). GitHub bounds a query by the nodes
+ * of its connections (500,000; a blob is no connection) and by its time (10 s): a query of small files is
+ * cheap, one of large files is cut into several so that none nears the time limit. Few queries matter:
+ * Octokit's throttling sends GraphQL requests one a second per installation, as it does writes, so each
+ * query after the first adds a second to the page's first view.
+ */
+export const BATCH_SIZE = 300;
+export const BATCH_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Fewer reads at once go through REST, all together: with GraphQL paced a second apart, batching is worth
+ * it for a collection's hundreds of files, a loss for the few templates a page reads at a time.
+ */
+export const MIN_BATCH = 20;
 
 /** Files read as bytes (images, fonts, archives): GraphQL gives no text for them, REST is asked at once. */
 const BINARY_EXTENSIONS = new Set(
@@ -33,6 +46,8 @@ export type RestBlobRead = (sha: string) => Promise<Uint8Array>;
 
 interface Waiting {
   sha: string;
+  /** The blob's size as the tree gives it (0 when unknown). */
+  size: number;
   resolve: (bytes: Uint8Array) => void;
   reject: (error: unknown) => void;
 }
@@ -52,22 +67,19 @@ export function batchedBlobReader(
   octokit: GitHubClient,
   repository: BlobRepository,
   readRest: RestBlobRead,
-): (sha: string, path: string) => Promise<Uint8Array> {
+): (sha: string, path: string, size?: number) => Promise<Uint8Array> {
   let waiting: Waiting[] = [];
   const flush = () => {
     const batch = waiting;
     waiting = [];
-    // One file alone gains nothing from GraphQL: REST, which every stand-in and installation has.
-    if (batch.length === 1) return void settle(batch, readRest);
-    for (let start = 0; start < batch.length; start += BATCH_SIZE) {
-      void readBatch(octokit, repository, batch.slice(start, start + BATCH_SIZE), readRest);
-    }
+    if (batch.length < MIN_BATCH) return void settle(batch, readRest);
+    for (const part of batches(batch)) void readBatch(octokit, repository, part, readRest);
   };
-  return (sha, path) => {
+  return (sha, path, size = 0) => {
     if (BINARY_EXTENSIONS.has(posix.extname(path).toLowerCase()) || !isObjectId(sha)) return readRest(sha);
     return new Promise((resolve, reject) => {
       if (waiting.length === 0) setImmediate(flush);
-      waiting.push({ sha, resolve, reject });
+      waiting.push({ sha, size, resolve, reject });
     });
   };
 }
@@ -99,6 +111,24 @@ async function readBatch(
     else left.push(item);
   });
   settle(left, readRest);
+}
+
+/** The reads cut into queries of at most `BATCH_SIZE` blobs and `BATCH_BYTES` bytes (a larger blob alone). */
+function batches(reads: readonly Waiting[]): Waiting[][] {
+  const parts: Waiting[][] = [];
+  let part: Waiting[] = [];
+  let bytes = 0;
+  for (const read of reads) {
+    if (part.length > 0 && (part.length >= BATCH_SIZE || bytes + read.size > BATCH_BYTES)) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(read);
+    bytes += read.size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 function settle(items: readonly Waiting[], readRest: RestBlobRead): void {

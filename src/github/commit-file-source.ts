@@ -46,8 +46,12 @@ export async function openCommitFileSource(
     throw error;
   }
   const shas = new Map<string, string>();
+  const sizes = new Map<string, number>();
   for (const entry of tree.tree) {
-    if (entry.type === "blob" && entry.path && entry.sha) shas.set(entry.path, entry.sha);
+    if (entry.type === "blob" && entry.path && entry.sha) {
+      shas.set(entry.path, entry.sha);
+      sizes.set(entry.sha, entry.size ?? 0);
+    }
   }
   const paths = [...shas.keys()];
   const reading = new Map<string, Promise<Uint8Array>>();
@@ -63,7 +67,7 @@ export async function openCommitFileSource(
     if (cached) return Promise.resolve(cached);
     let pending = reading.get(sha);
     if (!pending) {
-      pending = read(sha, path)
+      pending = read(sha, path, sizes.get(sha))
         .then((bytes) => {
           bytesRead += bytes.byteLength;
           blobs.set(sha, bytes);

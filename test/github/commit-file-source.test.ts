@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { afterEach, describe, expect, it } from "vitest";
-import { BATCH_SIZE } from "../../src/github/blob-batches.js";
+import { BATCH_BYTES, BATCH_SIZE, MIN_BATCH } from "../../src/github/blob-batches.js";
 import { type BlobCache, openCommitFileSource } from "../../src/github/commit-file-source.js";
 import { RelecteurOctokit } from "../../src/github/resilient-octokit.js";
 import { PreviewSite } from "../../src/preview/preview-site.js";
@@ -85,6 +85,22 @@ describe("reading a commit's files for the preview", () => {
     expect(fake.unexpected).toEqual([]);
   });
 
+  it("cuts a batch of large files into queries of at most BATCH_BYTES", async () => {
+    const large = Object.fromEntries(
+      Array.from({ length: 30 }, (_, index) => [
+        `_data/grand-${index}.yml`,
+        `n: ${index}\n${"x".repeat(100_000)}\n`,
+      ]),
+    );
+    const fake = authorsSite(large);
+    const source = await open(fake);
+    const texts = await Promise.all(Object.keys(large).map((path) => source.readFile(path)));
+
+    expect(texts.map((bytes) => Buffer.from(bytes ?? []).toString("utf8"))).toEqual(Object.values(large));
+    expect(graphqlRequests(fake)).toHaveLength(Math.ceil((30 * 100_000) / BATCH_BYTES));
+    expect(restBlobReads(fake)).toEqual([]);
+  });
+
   it("reads through REST the blobs GraphQL gives no exact text for: binary, truncated, not UTF-8", async () => {
     const latin1 = Buffer.from("---\nfullname: Zoé\n---\n", "latin1");
     const long = `---\nfullname: Longue\n---\n${"é".repeat(600)}\n`;
@@ -97,8 +113,10 @@ describe("reading a commit's files for the preview", () => {
     fake.graphqlMaxTextBytes = 1000;
     const source = await open(fake);
 
+    // Read together with enough authors for a batch.
+    const authors = Array.from({ length: MIN_BATCH }, (_, index) => `_authors/auteur-${index}.md`);
     const [zoe, longue, logo, first] = await Promise.all(
-      ["_authors/zoe.md", "_authors/longue.md", "img/logo.png", "_authors/auteur-0.md"].map((path) =>
+      ["_authors/zoe.md", "_authors/longue.md", "img/logo.png", ...authors].map((path) =>
         source.readFile(path),
       ),
     );
