@@ -6,6 +6,7 @@ import { layeredFileSource } from "../preview/file-source.js";
 import type { LinkAsset } from "../preview/page-urls.js";
 import { PreviewSite } from "../preview/preview-site.js";
 import { listSiteFiles } from "../site/load-local-site.js";
+import { safeDecode } from "../site/safe-decode.js";
 import type { CliIo } from "./io.js";
 import { openLocalSite } from "./open-local-site.js";
 import { UsageError } from "./usage-error.js";
@@ -225,12 +226,4 @@ function displayPath(cwd: string, path: string): string {
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }

@@ -7,10 +7,12 @@ import type { Logger } from "probot";
 import { type Config, DEFAULT_CONFIG } from "../config/schema.js";
 import { layeredFileSource, readText } from "../preview/file-source.js";
 import { findingsBox, markFindings } from "../preview/findings-overlay.js";
+import { escapeHtml } from "../preview/jekyll-tags.js";
 import { PreviewSite, type RenderedAsset } from "../preview/preview-site.js";
 import { type PreviewGrant, verifyPreviewToken } from "../preview/preview-token.js";
 import { readConfigData } from "../preview/site-config.js";
 import { reviewFile } from "../review/review-file.js";
+import { safeDecode } from "../site/safe-decode.js";
 import { buildSite } from "../site/site.js";
 import { type BlobCache, type CommitFileSource, openCommitFileSource } from "./commit-file-source.js";
 import { type GitHubClient, httpStatusOf } from "./github-client.js";
@@ -386,18 +388,6 @@ function send(
   });
   response.end(request.method === "HEAD" ? undefined : body);
   return true;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 function firstLine(error: unknown): string {

@@ -5,6 +5,7 @@ import { CONFIG_PATH } from "../config/load-config-file.js";
 import { type ConfigProblem, parseConfig } from "../config/parse-config.js";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../config/schema.js";
 import { RULE_IDS } from "../review/registry.js";
+import { safeDecode } from "../site/safe-decode.js";
 import { type GitHubClient, httpStatusOf } from "./github-client.js";
 
 /** The name `context.config` takes: it looks in `.github/` itself. */
@@ -138,14 +139,6 @@ export function describeConfigPluginError(message: string): string {
     if (match) return say(...match.slice(1));
   }
   return text;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Errors of @probot/octokit-plugin-config about the file itself (YAML, `_extends`), not HTTP ones. */

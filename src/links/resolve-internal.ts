@@ -1,7 +1,8 @@
 import { posix } from "node:path";
 import type { ParsedPost } from "../review/parse-post.js";
-import { type SiteDocument, safeDecode, siteDocuments, urlKey } from "../site/documents.js";
+import { type SiteDocument, siteDocuments, urlKey } from "../site/documents.js";
 import { identifyPost } from "../site/post-identity.js";
+import { safeDecode } from "../site/safe-decode.js";
 import type { Site } from "../site/site.js";
 import { hasLiquid, postName } from "./liquid-urls.js";
 import { SuggestionIndex } from "./suggestion-index.js";

@@ -1,5 +1,6 @@
 import type { Element, Root } from "hast";
 import { visit } from "unist-util-visit";
+import { safeDecode } from "../site/safe-decode.js";
 
 /** Where the page's references point: the site's own URL space, without baseurl. */
 export interface UrlSpace {
@@ -142,13 +143,5 @@ function safeUrl(text: string): URL | undefined {
     return new URL(text);
   } catch {
     return undefined;
-  }
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
   }
 }

@@ -5,6 +5,7 @@ import { resolvePermalink } from "./permalink.js";
 import { findPluginPage, type PaginatedPage, pluginPages } from "./plugin-pages.js";
 import { identifyPost } from "./post-identity.js";
 import { parsePostPath } from "./post-path.js";
+import { safeDecode } from "./safe-decode.js";
 import type { Site } from "./site.js";
 
 /**
@@ -268,13 +269,4 @@ function redirectsOf(data: Record<string, unknown>): string[] {
 
 function escapePath(path: string): string {
   return path.replace(UNSAFE_IN_PATH, (character) => encodeURIComponent(character));
-}
-
-/** Percent-escapes decoded, or the text as it is when they do not form UTF-8. */
-export function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
