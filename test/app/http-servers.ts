@@ -3,24 +3,30 @@ import { type AppOptions, createApp } from "../../src/app.js";
 import { createReviewQueue, type ReviewQueue } from "../../src/github/review-queue.js";
 import { freePort } from "../support/free-port.js";
 import type { FakeGitHub } from "./fake-github.js";
-import { serveFakeGitHub } from "./fake-github-server.js";
+import { type FakeGitHubServer, serveFakeGitHub } from "./fake-github-server.js";
 import { capturingLogger, type LogLine, NOW, TEST_PRIVATE_KEY, TestOctokit } from "./probot-harness.js";
 
 export interface RunningApp {
   /** `http://127.0.0.1:<port>`: the app's own server. */
   origin: string;
+  /** The fake GitHub's own HTTP server. */
+  github: FakeGitHubServer;
   queue: ReviewQueue;
   logs: LogLine[];
   stop(): Promise<void>;
 }
 
-/** The app on Probot's real HTTP server, its API calls going to the fake GitHub over HTTP. */
+/**
+ * The app on Probot's real HTTP server, its API calls going to the fake GitHub over HTTP. Links are not
+ * checked unless `options` gives `checkLinks` (`undefined`: the app's own checker).
+ */
 export async function startAppServer(
   fake: FakeGitHub,
   secret: string,
   options: (origin: string) => Partial<AppOptions>,
+  githubOptions: { onRequest?: (url: string) => void } = {},
 ): Promise<RunningApp> {
-  const github = await serveFakeGitHub([fake]);
+  const github = await serveFakeGitHub([fake], githubOptions);
   const baseUrl = github.baseUrl;
   const { log, lines } = capturingLogger();
   const port = await freePort();
@@ -57,6 +63,7 @@ export async function startAppServer(
   await server.start();
   return {
     origin,
+    github,
     queue,
     logs: lines,
     async stop() {

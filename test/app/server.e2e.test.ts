@@ -1,22 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { Probot, Server } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
-import { createReviewQueue } from "../../src/github/review-queue.js";
-import { freePort } from "../support/free-port.js";
 import { sendWebhook } from "../support/signed-webhook.js";
 import { blogRepository, HEAD_SHA, postWithFixes } from "./blog.js";
 import { FakeGitHub } from "./fake-github.js";
-import { type FakeGitHubServer, serveFakeGitHub } from "./fake-github-server.js";
-import {
-  capturingLogger,
-  type LogLine,
-  loadPayload,
-  NOW,
-  TEST_PRIVATE_KEY,
-  TestOctokit,
-} from "./probot-harness.js";
+import { type RunningApp, startAppServer } from "./http-servers.js";
+import { loadPayload } from "./probot-harness.js";
 
 /**
  * The app as it runs in production: Probot's own HTTP server verifies the webhook's signature and calls
@@ -34,45 +23,20 @@ const fake = new FakeGitHub(
   ),
 );
 fake.permissions = { editrice: "write" };
-const queue = createReviewQueue({
-  concurrency: 2,
-  onError: (error) => {
-    throw error;
-  },
-});
 const receivedUrls: string[] = [];
-let logLines: LogLine[] = [];
-let github: FakeGitHubServer;
-let probotServer: Server;
+let app: RunningApp;
 let webhookUrl: string;
 
 beforeAll(async () => {
-  github = await serveFakeGitHub([fake], { onRequest: (url) => receivedUrls.push(url) });
-  const { baseUrl } = github;
-  const { log, lines } = capturingLogger();
-  logLines = lines;
-  const port = await freePort();
-  probotServer = new Server({
-    Probot: Probot.defaults({
-      appId: 1,
-      privateKey: TEST_PRIVATE_KEY,
-      secret: SECRET,
-      baseUrl,
-      Octokit: TestOctokit,
-      log,
-    }),
-    host: "127.0.0.1",
-    port,
-    log,
+  // `checkLinks: undefined`: the app's own link checker, as in production.
+  app = await startAppServer(fake, SECRET, () => ({ checkLinks: undefined }), {
+    onRequest: (url) => receivedUrls.push(url),
   });
-  await probotServer.load(createApp({ queue, now: () => NOW, startSweep: () => {}, startRecovery: false }));
-  await probotServer.start();
-  webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
+  webhookUrl = `${app.origin}/api/github/webhooks`;
 });
 
 afterAll(async () => {
-  await probotServer?.stop();
-  await github?.close();
+  await app?.stop();
 });
 
 /**
@@ -144,19 +108,19 @@ describe("webhook input", () => {
 
   it("answers 400 with one log line to a signed payload that lacks what the handler needs", async () => {
     const before = fake.requests.length;
-    const errorsBefore = logLines.filter((line) => line.level >= 50).length;
+    const errorsBefore = app.logs.filter((line) => line.level >= 50).length;
     const status = await sendWebhook(webhookUrl, SECRET, "pull_request", {
       action: "opened",
       installation: { id: 4242 },
       pull_request: { number: 12 },
     });
     expect(status).toBe(400);
-    const errors = logLines.filter((line) => line.level >= 50).slice(errorsBefore);
+    const errors = app.logs.filter((line) => line.level >= 50).slice(errorsBefore);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.msg).toContain("pull_request.opened: the payload lacks what Relecteur needs");
     expect(errors[0]?.msg).toContain("pull_request.head");
     expect(errors[0]?.msg).toContain("repository");
-    await queue.idle();
+    await app.queue.idle();
     expect(fake.requests.length).toBe(before);
   });
 });
@@ -171,14 +135,14 @@ describe("the Probot server", () => {
     );
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
-    await queue.idle();
+    await app.queue.idle();
     expect(fake.requests).toEqual([]);
   });
 
   it("answers a signed webhook at once, then reviews through the API", async () => {
     const status = await sendWebhook(webhookUrl, SECRET, "pull_request", loadPayload("pull_request.opened"));
     expect(status).toBe(200);
-    await queue.idle();
+    await app.queue.idle();
 
     expect(fake.unexpected).toEqual([]);
     expect(fake.checkRuns).toHaveLength(1);
@@ -194,7 +158,7 @@ describe("the Probot server", () => {
     expect(fake.issueComments[0]?.body).toContain("<!-- relecteur:summary -->");
     expect(fake.issueComments[0]?.body).toContain("- 1 approbation manquante");
     // A GitHub Enterprise Server's web pages are at its API address without `/api/v3`.
-    const server = `http://${github.host}`;
+    const server = `http://${app.github.host}`;
     expect(fake.issueComments[0]?.body).toContain(
       `[ligne 7](${server}/betagouv/blog/blob/${HEAD_SHA}/${POST}?plain=1#L7)`,
     );
@@ -211,7 +175,7 @@ describe("the Probot server", () => {
       loadPayload("pull_request_review.submitted"),
     );
     expect(status).toBe(200);
-    await queue.idle();
+    await app.queue.idle();
 
     expect(fake.unexpected).toEqual([]);
     expect(fake.merges).toEqual([
