@@ -1,7 +1,7 @@
 import type { LRUCache } from "lru-cache";
 import { filesUnder, type SiteFileSource, sitePath } from "../preview/file-source.js";
 import { batchedBlobReader } from "./blob-batches.js";
-import { type GitHubClient, httpStatusOf } from "./github-client.js";
+import { blobBytes, type GitHubClient, httpStatusOf } from "./github-client.js";
 
 /** A repository at one commit (or ref, for a remote theme). */
 export interface CommitRef {
@@ -57,10 +57,9 @@ export async function openCommitFileSource(
   const reading = new Map<string, Promise<Uint8Array>>();
   let bytesRead = 0;
   const readRest = (sha: string) =>
-    octokit.rest.git.getBlob({ owner: commit.owner, repo: commit.repo, file_sha: sha }).then(({ data }) => {
-      const buffer = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    });
+    octokit.rest.git
+      .getBlob({ owner: commit.owner, repo: commit.repo, file_sha: sha })
+      .then(({ data }) => blobBytes(data));
   const read = batchedBlobReader(octokit, commit, readRest);
   const readBlob = (sha: string, path: string): Promise<Uint8Array> => {
     const cached = blobs.get(sha);

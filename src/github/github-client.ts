@@ -36,3 +36,9 @@ export function countRequests(octokit: GitHubClient): { count(): number; stop():
   octokit.hook.before("request", onRequest);
   return { count: () => count, stop: () => octokit.hook.remove("request", onRequest) };
 }
+
+/** A blob's bytes as `git.getBlob` answers them (base64, or text for a small UTF-8 blob). */
+export function blobBytes(data: { content: string; encoding: string }): Uint8Array {
+  const buffer = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -1,6 +1,6 @@
 import { buildCommitSite, type PostBytes } from "../site/commit-site.js";
 import type { Site } from "../site/site.js";
-import type { ReviewSession } from "./github-client.js";
+import { blobBytes, type ReviewSession } from "./github-client.js";
 
 export type { PostBytes };
 
@@ -49,8 +49,7 @@ export async function readHead(
         repo: target.repo,
         file_sha: blobShas.get(path) ?? "",
       });
-      const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-      return [path, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)] as const;
+      return [path, blobBytes(data)] as const;
     }),
   );
   const posts = postPaths.flatMap((path) => {
