@@ -25,6 +25,7 @@ import { builtInPreviewUrl } from "../src/github/preview-links.js";
 import { createPreviewRoute } from "../src/github/preview-route.js";
 import { warmUpPreviewRenderer } from "../src/preview/warm-up.js";
 import { answerGraphql } from "../test/app/fake-graphql.js";
+import { formatMs, percentile } from "./bench/figures.js";
 
 const REPEATED_VIEWS = 50;
 const CORPUS = join(packageRoot().path, "..", "shared", "corpus", "beta.gouv.fr-2018");
@@ -74,11 +75,11 @@ export const previewViewsSection = {
         const first = figures.first;
         lines.push(
           warmUp
-            ? `    processus préchauffé (${format(figures.warmUpMs ?? Number.NaN).trim()} au démarrage)`
+            ? `    processus préchauffé (${formatMs(figures.warmUpMs ?? Number.NaN).trim()} au démarrage)`
             : "    processus neuf, sans préchauffage",
-          `      première vue          ${format(first.pageMs)} page, ${format(first.withAssetsMs)} avec styles et images  (${first.requests} requêtes)`,
-          `      autre commit          ${format(figures.secondCommit.pageMs)} page, ${format(figures.secondCommit.withAssetsMs)} avec styles et images`,
-          `      vue répétée p50 / p99 ${format(percentile(figures.repeated, 50))} / ${format(percentile(figures.repeated, 99)).trim()}`,
+          `      première vue          ${formatMs(first.pageMs)} page, ${formatMs(first.withAssetsMs)} avec styles et images  (${first.requests} requêtes)`,
+          `      autre commit          ${formatMs(figures.secondCommit.pageMs)} page, ${formatMs(figures.secondCommit.withAssetsMs)} avec styles et images`,
+          `      vue répétée p50 / p99 ${formatMs(percentile(figures.repeated, 50))} / ${formatMs(percentile(figures.repeated, 99)).trim()}`,
         );
       }
     }
@@ -244,15 +245,6 @@ async function startPreviewStandIn(repositories: Record<string, string>) {
     requests: () => requests,
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
-}
-
-function percentile(values: readonly number[], rank: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-function format(ms: number): string {
-  return `${ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`}`.padStart(9);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -19,6 +19,7 @@ import { blogRepository, postPath, postWithFixes } from "../test/app/blog.js";
 import { FakeGitHub } from "../test/app/fake-github.js";
 import { serveFakeGitHub } from "../test/app/fake-github-server.js";
 import { startRedisServer } from "../test/support/redis-server.js";
+import { percentile } from "./bench/figures.js";
 
 const PULL_REQUESTS = Number(process.env.BENCH_PULL_REQUESTS) || 50;
 const POSTS_PER_PULL_REQUEST = 5;
@@ -134,11 +135,6 @@ function payloadFor(template: Record<string, Record<string, unknown>>, fake: Fak
       },
     },
   };
-}
-
-function percentile(values: readonly number[], rank: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

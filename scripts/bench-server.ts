@@ -22,6 +22,7 @@ import { sharedReviewPool } from "../src/review/pool/review-pool.js";
 import { emptySite } from "../src/site/site.js";
 import { freePort } from "../test/support/free-port.js";
 import { signWebhook } from "../test/support/signed-webhook.js";
+import { formatMs, percentile } from "./bench/figures.js";
 import { previewViewsSection } from "./bench-preview.js";
 import { redisInstancesSection } from "./bench-server-redis.js";
 
@@ -92,11 +93,13 @@ const hostileInputs: BenchSection = {
   async run() {
     await reviewMs(realPost()); // warms a worker
     const baseline = await reviewMs(realPost());
-    const lines = [`  référence\u00a0: un article réel         ${format(baseline.ms)}  (${baseline.rules})`];
+    const lines = [
+      `  référence\u00a0: un article réel         ${formatMs(baseline.ms)}  (${baseline.rules})`,
+    ];
     for (const [name, text] of Object.entries(HOSTILE)) {
       const { ms, rules } = await reviewMs(text);
       const verdict = ms <= deadlineMs + 2000 ? "ok" : "TROP LONG";
-      lines.push(`  ${name.padEnd(34)} ${format(ms)}  ${verdict}  (${rules})`);
+      lines.push(`  ${name.padEnd(34)} ${formatMs(ms)}  ${verdict}  (${rules})`);
     }
     return lines;
   },
@@ -134,8 +137,8 @@ const webhookLatency: BenchSection = {
       busy = false;
       await reviewing;
       return [
-        `  référence, serveur au repos         p50 ${format(percentile(idle, 50))}  p99 ${format(percentile(idle, 99))}`,
-        `  pendant une relecture hostile      p50 ${format(percentile(loaded, 50))}  p99 ${format(percentile(loaded, 99))}  (${reviews} relecture(s) hostile(s) pendant la mesure)`,
+        `  référence, serveur au repos         p50 ${formatMs(percentile(idle, 50))}  p99 ${formatMs(percentile(idle, 99))}`,
+        `  pendant une relecture hostile      p50 ${formatMs(percentile(loaded, 50))}  p99 ${formatMs(percentile(loaded, 99))}  (${reviews} relecture(s) hostile(s) pendant la mesure)`,
       ];
     } finally {
       await server.stop();
@@ -166,15 +169,6 @@ async function answerTimes(url: string, secret: string, count: number): Promise<
     times.push(performance.now() - started);
   }
   return times;
-}
-
-function percentile(values: readonly number[], rank: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-function format(ms: number): string {
-  return `${ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`}`.padStart(9);
 }
 
 /** Probot wants a private key to sign its app tokens; the ping handler never asks for one. */
